@@ -1,0 +1,45 @@
+/**
+ * What every shell (Electron main, CLI, HTTP bridge) gets from the core: the contract's handlers plus
+ * the few things that are not UI channels (path imports for the CLI, raw file access for the
+ * app:// protocol and the bridge's /files route, shutdown).
+ */
+import type { Handlers } from '../../shared/contract.js';
+import type { ImportOutcome } from '../../shared/contract.js';
+
+export interface ImportPathsOptions {
+  reviewer?: string;
+  password?: string;
+  /** Called after each file, in order, so shells can show progress. */
+  onProgress?: (done: number, total: number, outcome: ImportOutcome) => void;
+}
+
+export interface StoredFile {
+  /** Absolute path of the original file inside <review>/files/. */
+  path: string;
+  mimeType: string;
+  bytes: number;
+}
+
+export interface OpenReviewOptions {
+  /** Create the review folder (and review.json) when it does not exist yet. */
+  create?: boolean;
+  /** Name for a newly created review. */
+  name?: string;
+  /** Open without taking the writer lock; every write channel fails with `read-only`. */
+  readOnly?: boolean;
+  /** Reviewer id used when a call names none (default "me"). */
+  defaultReviewer?: string;
+  /** Where internal errors are logged (default: console.error). */
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Core extends Handlers {
+  /** Import files or folders (walked recursively) from disk. Never throws for a bad file. */
+  importPaths(paths: string[], options?: ImportPathsOptions): Promise<ImportOutcome[]>;
+  /** The original file of an article (for app://files/<id> and the bridge's /files/<id>). */
+  fileForArticle(articleId: string): Promise<StoredFile>;
+  /** Absolute path of the review folder. */
+  readonly dir: string;
+  /** Release the writer lock and stop workers. Safe to call twice. */
+  close(): Promise<void>;
+}

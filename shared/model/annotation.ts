@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { AnnotationId, ArticleId, IsoTime, ReviewerId, Sha256 } from './ids.js';
+
+export const ANNOTATION_FILE_SCHEMA_VERSION = 1;
+
+/** W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors). */
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+
+/** PDF page, as a W3C FragmentSelector conforming to RFC 3778 ("page=3", 1-based). */
+export const PageFragmentSelector = z.object({
+  type: z.literal('FragmentSelector'),
+  conformsTo: z.literal('http://tools.ietf.org/rfc/rfc3778'),
+  value: z.string().regex(/^page=[1-9][0-9]*$/),
+});
+export type PageFragmentSelector = z.infer<typeof PageFragmentSelector>;
+
+export const Selector = z.discriminatedUnion('type', [TextQuoteSelector, TextPositionSelector, PageFragmentSelector]);
+export type Selector = z.infer<typeof Selector>;
+
+export const Target = z.object({
+  source: ArticleId,
+  /** sha256 of the source file the selectors were made against. */
+  sourceHash: Sha256,
+  selector: z.array(Selector).min(1),
+});
+export type Target = z.infer<typeof Target>;
+
+export const OUTCOME_FIELDS = [
+  'outcome',
+  'arm',
+  'timepoint',
+  'measure',
+  'value',
+  'unit',
+  'ci_low',
+  'ci_high',
+  'p_value',
+  'n',
+  'note',
+] as const;
+export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+
+/** Human labels, used by the form and by exports' documentation. */
+export const OUTCOME_FIELD_LABELS: Record<OutcomeField, string> = {
+  outcome: 'Outcome',
+  arm: 'Arm',
+  timepoint: 'Time point',
+  measure: 'Measure',
+  value: 'Value',
+  unit: 'Unit',
+  ci_low: 'CI low',
+  ci_high: 'CI high',
+  p_value: 'p value',
+  n: 'n',
+  note: 'Note',
+};
+
+const fieldText = z.string().max(10_000).default('');
+/** Values are kept as typed ("<0.001", "−9.36") so nothing the reviewer wrote is lost. */
+export const OutcomeFields = z.object(
+  Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, fieldText])) as Record<OutcomeField, typeof fieldText>,
+);
+export type OutcomeFields = z.infer<typeof OutcomeFields>;
+
+export const OutcomeBody = z.object({ type: z.literal('outcome'), fields: OutcomeFields });
+export const DiscrepancyBody = z.object({
+  type: z.literal('discrepancy'),
+  /** Free-form for now (e.g. "journal", "value"); later issues add a vocabulary. */
+  kind: z.string().max(200).default(''),
+  note: z.string().max(10_000).default(''),
+  /** Other annotations (in this or other articles) this quote disagrees with. */
+  links: z.array(AnnotationId).max(100).default([]),
+});
+export const NoteBody = z.object({ type: z.literal('note'), text: z.string().max(10_000) });
+
+export const AnnotationBody = z.discriminatedUnion('type', [OutcomeBody, DiscrepancyBody, NoteBody]);
+export type AnnotationBody = z.infer<typeof AnnotationBody>;
+export type AnnotationType = AnnotationBody['type'];
+
+export const Annotation = z.object({
+  id: AnnotationId,
+  articleId: ArticleId,
+  reviewer: ReviewerId,
+  target: Target,
+  body: AnnotationBody,
+  created: IsoTime,
+  updated: IsoTime,
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+/** One shard: annotations/<articleId>/<reviewerId>.json */
+export const AnnotationFile = z.object({
+  schemaVersion: z.literal(ANNOTATION_FILE_SCHEMA_VERSION),
+  articleId: ArticleId,
+  reviewer: ReviewerId,
+  annotations: z.array(Annotation),
+});
+export type AnnotationFile = z.infer<typeof AnnotationFile>;
+
+/** Where an annotation sits in the article's current text, found at load (never persisted). */
+export const Anchor = z.discriminatedUnion('status', [
+  z.object({
+    /** exact: the stored position still holds the quote; fuzzy: found by quote search. */
+    status: z.enum(['exact', 'fuzzy']),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    page: z.number().int().positive().nullable(),
+  }),
+  z.object({ status: z.literal('orphan') }),
+]);
+export type Anchor = z.infer<typeof Anchor>;
+
+export const AnchoredAnnotation = Annotation.extend({ anchor: Anchor });
+export type AnchoredAnnotation = z.infer<typeof AnchoredAnnotation>;
