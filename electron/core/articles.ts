@@ -1,0 +1,104 @@
+/**
+ * The library: list (from review.json's index plus cached counts), get, delete, and the original
+ * file of an article for the app:// protocol and the bridge.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, ArticleSummary } from '../../shared/model/index.js';
+import { EvidentiaError } from '../../shared/result.js';
+import type { Annotations } from './annotations.js';
+import type { CoreContext } from './context.js';
+import type { StoredFile } from './types.js';
+import { removeQuietly } from './store/atomic.js';
+
+const MIME_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  markdown: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  htm: 'text/html; charset=utf-8',
+};
+
+export function mimeTypeFor(ext: string): string {
+  return MIME_TYPES[ext.toLowerCase()] ?? 'application/octet-stream';
+}
+
+export class Articles {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly annotations: Annotations,
+  ) {}
+
+  async list(): Promise<ArticleSummary[]> {
+    const { store } = this.ctx;
+    const withFolders = await store.articlesWithAnnotationFolders();
+    const out: ArticleSummary[] = [];
+    for (const row of store.review.articles) {
+      const counts = await this.annotations.countsFor(row.id, withFolders.has(row.id));
+      out.push({
+        id: row.id,
+        kind: row.kind,
+        title: row.title,
+        authors: row.authors,
+        journal: row.journal,
+        year: row.year,
+        doi: row.doi,
+        fileName: row.fileName,
+        importedAt: row.importedAt,
+        pageCount: row.pageCount,
+        noTextLayer: row.noTextLayer,
+        ...counts,
+      });
+    }
+    return out;
+  }
+
+  async get(id: string): Promise<Article> {
+    this.requireIndexed(id);
+    return this.ctx.store.readArticle(id);
+  }
+
+  /**
+   * Remove the index row first (the commit point: from then on the article is gone for every
+   * reader), then its files. A crash in between leaves unreferenced files, never a dangling row.
+   */
+  async delete(id: string): Promise<{ id: string }> {
+    this.ctx.assertWritable();
+    const row = this.requireIndexed(id);
+    const { store } = this.ctx;
+    await store.updateReview((review) => {
+      review.articles = review.articles.filter((a) => a.id !== id);
+    });
+    store.forgetArticle(id);
+    this.annotations.forgetArticle(id);
+    await removeQuietly(store.paths.article(id));
+    await removeQuietly(store.paths.articleAnnotationsDir(id));
+    // Blobs are content-addressed; found by hash rather than via the article file, so a damaged
+    // article file does not leave its original behind.
+    const blobStillUsed = store.review.articles.some((a) => a.sha256 === row.sha256);
+    if (!blobStillUsed) {
+      for (const name of await readdir(store.paths.filesDir).catch(() => [] as string[])) {
+        if (name.startsWith(`${row.sha256}.`)) await removeQuietly(path.join(store.paths.filesDir, name));
+      }
+    }
+    return { id };
+  }
+
+  async fileForArticle(id: string): Promise<StoredFile> {
+    const article = await this.get(id);
+    const file = this.ctx.store.paths.resolveStored(article.source.storedAs);
+    try {
+      const info = await stat(file);
+      return { path: file, mimeType: mimeTypeFor(article.source.ext), bytes: info.size };
+    } catch {
+      throw new EvidentiaError('not-found', `The original file of article ${id} is missing from the review folder (${article.source.storedAs}).`);
+    }
+  }
+
+  private requireIndexed(id: string) {
+    const row = this.ctx.store.review.articles.find((a) => a.id === id);
+    if (!row) throw new EvidentiaError('not-found', `No article ${id} in this review.`);
+    return row;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Import one file at a time into the review. Per file: hash → duplicate check → extract → write the
+ * blob → write the article file → add the index row to review.json (the commit point). Until that
+ * last write succeeds the article does not exist for any reader, and on any failure whatever this
+ * file wrote is removed again, so a failed file leaves nothing behind. One file's failure never
+ * stops the batch; an unexpected exception becomes an `internal` failure for that file only.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportOutcome } from '../../shared/contract.js';
+import { ARTICLE_SCHEMA_VERSION, type Article, type ArticleIndexEntry } from '../../shared/model/index.js';
+import { EvidentiaError } from '../../shared/result.js';
+import type { CoreContext } from './context.js';
+import { MAX_IMPORT_BYTES } from './import/index.js';
+import { removeQuietly, writeFileAtomic } from './store/atomic.js';
+import type { ImportPathsOptions } from './types.js';
+import { expandPaths } from './walk.js';
+
+export interface ImportItem {
+  /** As the caller named it (UI file name or CLI path), echoed in the outcome. */
+  source: string;
+  /** Base name handed to the extractor (its extension picks the importer). */
+  fileName: string;
+  load(): Promise<Uint8Array>;
+}
+
+export interface ImportOptions {
+  password?: string;
+  onProgress?: ImportPathsOptions['onProgress'];
+}
+
+function failed(source: string, code: EvidentiaError['code'], message: string): ImportOutcome {
+  return { source, status: 'failed', articleId: null, title: null, error: { code, message } };
+}
+
+/** Read a file from disk, refusing huge ones before they are loaded into memory. */
+async function readFromDisk(file: string, shownAs: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_IMPORT_BYTES) {
+      const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+      throw new EvidentiaError('too-large', `${shownAs} is too large to import (${mb(info.size)}; the limit is ${mb(MAX_IMPORT_BYTES)}).`);
+    }
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    if (error instanceof EvidentiaError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new EvidentiaError('io-error', `${shownAs} cannot be read (${code}).`);
+  }
+}
+
+export class Importer {
+  constructor(private readonly ctx: CoreContext) {}
+
+  /** Files from the UI, as base64. */
+  async importBase64(files: ReadonlyArray<{ fileName: string; base64: string }>, options: ImportOptions): Promise<ImportOutcome[]> {
+    const items = files.map((f) => ({
+      source: f.fileName,
+      fileName: path.basename(f.fileName),
+      load: async () => new Uint8Array(Buffer.from(f.base64, 'base64')),
+    }));
+    return this.importItems(items, options);
+  }
+
+  /** Files and folders on disk (CLI). */
+  async importPaths(paths: readonly string[], options: ImportOptions): Promise<ImportOutcome[]> {
+    this.ctx.assertWritable();
+    const entries = await expandPaths(paths);
+    const results: ImportOutcome[] = [];
+    for (const entry of entries) {
+      const outcome =
+        'error' in entry
+          ? failed(entry.source, entry.error.code, entry.error.message)
+          : await this.importOne(
+              { source: entry.source, fileName: path.basename(entry.path), load: () => readFromDisk(entry.path, entry.source) },
+              options,
+            );
+      results.push(outcome);
+      options.onProgress?.(results.length, entries.length, outcome);
+    }
+    return results;
+  }
+
+  async importItems(items: readonly ImportItem[], options: ImportOptions): Promise<ImportOutcome[]> {
+    this.ctx.assertWritable();
+    const results: ImportOutcome[] = [];
+    for (const item of items) {
+      const outcome = await this.importOne(item, options);
+      results.push(outcome);
+      options.onProgress?.(results.length, items.length, outcome);
+    }
+    return results;
+  }
+
+  /** Never throws: every problem becomes a `failed` outcome. */
+  async importOne(item: ImportItem, options: ImportOptions): Promise<ImportOutcome> {
+    try {
+      return await this.importOrThrow(item, options);
+    } catch (error) {
+      if (error instanceof EvidentiaError) return failed(item.source, error.code, error.message);
+      this.ctx.log(`import of ${item.source} failed unexpectedly`, error);
+      return failed(item.source, 'internal', `${item.fileName} could not be imported because of an unexpected error. Details are in the log.`);
+    }
+  }
+
+  private async importOrThrow(item: ImportItem, options: ImportOptions): Promise<ImportOutcome> {
+    const { store } = this.ctx;
+    const bytes = await item.load();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const id = sha256.slice(0, 16);
+    const existing = store.review.articles.find((a) => a.sha256 === sha256);
+    if (existing) return { source: item.source, status: 'duplicate', articleId: existing.id, title: existing.title, error: null };
+    if (store.review.articles.some((a) => a.id === id)) {
+      // Two different files sharing 64 bits of sha256: never expected, but never silently merged.
+      throw new Error(`article id collision for ${id}`);
+    }
+
+    const doc = await this.ctx.extract(bytes, item.fileName, options.password === undefined ? {} : { password: options.password });
+    const storedAs = store.paths.blobRelative(sha256, doc.ext);
+    const article: Article = {
+      schemaVersion: ARTICLE_SCHEMA_VERSION,
+      id,
+      kind: doc.kind,
+      ...doc.meta,
+      source: { fileName: item.fileName, sha256, ext: doc.ext, bytes: bytes.length, storedAs },
+      text: doc.text,
+      pages: doc.pages,
+      extraction: doc.extraction,
+      importedAt: new Date().toISOString(),
+      noTextLayer: doc.noTextLayer,
+    };
+    const row: ArticleIndexEntry = {
+      id,
+      kind: article.kind,
+      title: article.title,
+      authors: article.authors,
+      journal: article.journal,
+      year: article.year,
+      doi: article.doi,
+      fileName: item.fileName,
+      sha256,
+      importedAt: article.importedAt,
+      pageCount: article.pages.length,
+      noTextLayer: article.noTextLayer,
+    };
+
+    // No indexed article has this hash, so a blob or article file already at these paths is debris
+    // of an interrupted import: overwriting it (and removing it on failure) loses nothing.
+    const blobPath = store.paths.resolveStored(storedAs);
+    try {
+      await mkdir(store.paths.filesDir, { recursive: true });
+      await writeFileAtomic(blobPath, bytes);
+      await store.writeArticle(article);
+      await store.updateReview((review) => {
+        review.articles.push(row);
+      });
+    } catch (error) {
+      store.forgetArticle(id);
+      await removeQuietly(store.paths.article(id));
+      await removeQuietly(blobPath);
+      throw error;
+    }
+    return { source: item.source, status: 'imported', articleId: id, title: article.title, error: null };
+  }
+}

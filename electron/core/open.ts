@@ -1,0 +1,175 @@
+/**
+ * openReview: find or create the review folder, take the writer lock (or fall back to read-only),
+ * load review.json, and assemble the services into a Core. The extractor is a dependency so tests
+ * can inject a fake one; index.ts passes the real importers.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { contract, type Channel, type Handlers, type ParsedInput } from '../../shared/contract.js';
+import { ReviewerId, type ReviewInfo } from '../../shared/model/index.js';
+import { EvidentiaError } from '../../shared/result.js';
+import { Annotations } from './annotations.js';
+import { Articles } from './articles.js';
+import type { CoreContext, Logger } from './context.js';
+import { runExport } from './export/index.js';
+import type { ExtractDocument } from './import/types.js';
+import { Importer } from './importer.js';
+import { SerialQueue } from './serial.js';
+import { exists } from './store/atomic.js';
+import { acquireLock, type HeldLock, type LockInfo } from './store/lock.js';
+import { ReviewPaths } from './store/paths.js';
+import { ReviewStore } from './store/review-store.js';
+import type { Core, OpenReviewOptions } from './types.js';
+
+export interface CoreDeps {
+  extractDocument: ExtractDocument;
+  /** Stops extractor workers; called by close(). */
+  shutdownExtractors?: () => Promise<void>;
+}
+
+const DEFAULT_REVIEWER = 'me';
+
+const defaultLog: Logger = (message, error) => console.error(`[evidentia] ${message}`, error ?? '');
+
+function lockedMessage(holder: LockInfo | null): string {
+  const who = holder ? ` (pid ${holder.pid} on ${holder.hostname})` : '';
+  return `This review is open in another Evidentia process${who}, so it is read-only here. Close it there to make changes.`;
+}
+
+/** Parse a channel's input again, so direct callers (CLI, tests) get the same checks as the UI. */
+function parseInput<C extends Channel>(channel: C, input: unknown): ParsedInput<C> {
+  const parsed = contract[channel].input.safeParse(input);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+    throw new EvidentiaError('bad-input', `Invalid input for ${channel}: ${detail}`);
+  }
+  return parsed.data as ParsedInput<C>;
+}
+
+async function prepareFolder(dir: string, options: OpenReviewOptions): Promise<{ lock: HeldLock | null; readOnlyReason: string | null }> {
+  const paths = new ReviewPaths(dir);
+  const isReview = await exists(paths.reviewFile);
+  if (!isReview && (!options.create || options.readOnly)) {
+    throw new EvidentiaError(
+      'not-found',
+      `${dir} is not an Evidentia review (it has no review.json). Create one with "evidentia init" or open another folder.`,
+    );
+  }
+  if (options.readOnly) return { lock: null, readOnlyReason: 'This review was opened read-only.' };
+  if (!isReview) await mkdir(dir, { recursive: true });
+  const result = await acquireLock(paths.lockFile);
+  if (!result.acquired) {
+    if (!isReview) throw new EvidentiaError('read-only', `Another Evidentia process is creating a review in ${dir}; try again.`);
+    return { lock: null, readOnlyReason: lockedMessage(result.holder) };
+  }
+  try {
+    // Checked again under the lock: another process may have created it meanwhile.
+    if (!(await exists(paths.reviewFile))) await ReviewStore.create(dir, options.name?.trim() || path.basename(dir) || 'Review');
+  } catch (error) {
+    await result.lock.release();
+    throw error;
+  }
+  return { lock: result.lock, readOnlyReason: null };
+}
+
+export async function openReviewWith(dir: string, options: OpenReviewOptions, deps: CoreDeps): Promise<Core> {
+  const abs = path.resolve(dir);
+  const defaultReviewer = options.defaultReviewer ?? DEFAULT_REVIEWER;
+  if (!ReviewerId.safeParse(defaultReviewer).success) {
+    throw new EvidentiaError('bad-input', `"${defaultReviewer}" is not a valid reviewer id: use 1-40 characters a-z, 0-9, _ . - starting with a letter or digit.`);
+  }
+  const { lock, readOnlyReason } = await prepareFolder(abs, options);
+  let store: ReviewStore;
+  try {
+    store = await ReviewStore.open(abs);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+
+  let closedReason: string | null = null;
+  const ctx: CoreContext = {
+    store,
+    log: options.log ?? defaultLog,
+    defaultReviewer,
+    extract: deps.extractDocument,
+    assertWritable() {
+      const reason = closedReason ?? readOnlyReason;
+      if (reason !== null) throw new EvidentiaError('read-only', reason);
+    },
+  };
+  const annotations = new Annotations(ctx);
+  const articles = new Articles(ctx, annotations);
+  const importer = new Importer(ctx);
+  const writes = new SerialQueue();
+
+  const info = (): ReviewInfo => ({
+    name: store.review.name,
+    dir: abs,
+    schemaVersion: store.review.schemaVersion,
+    readOnly: readOnlyReason !== null || closedReason !== null,
+    reviewers: store.review.reviewers,
+    defaultReviewer,
+    articleCount: store.review.articles.length,
+  });
+
+  const handlers: Handlers = {
+    'review.info': async (input) => {
+      parseInput('review.info', input);
+      return info();
+    },
+    'articles.list': async (input) => {
+      parseInput('articles.list', input);
+      return articles.list();
+    },
+    'articles.get': async (input) => articles.get(parseInput('articles.get', input).id),
+    'articles.import': async (input) => {
+      const { files, password } = parseInput('articles.import', input);
+      const results = await writes.run(() => importer.importBase64(files, password === undefined ? {} : { password }));
+      return { results };
+    },
+    'articles.delete': async (input) => {
+      const { id } = parseInput('articles.delete', input);
+      return writes.run(() => articles.delete(id));
+    },
+    'annotations.list': async (input) => {
+      const { articleId } = parseInput('annotations.list', input);
+      if (articleId === undefined) return annotations.all();
+      await articles.get(articleId); // not-found for an article that is not in the index
+      return annotations.forArticle(articleId);
+    },
+    'annotations.create': async (input) => {
+      const parsed = parseInput('annotations.create', input);
+      return writes.run(() => annotations.create(parsed));
+    },
+    'annotations.update': async (input) => {
+      const { id, body } = parseInput('annotations.update', input);
+      return writes.run(() => annotations.update(id, body));
+    },
+    'annotations.delete': async (input) => {
+      const { id } = parseInput('annotations.delete', input);
+      return writes.run(() => annotations.delete(id));
+    },
+    'export.run': async (input) => runExport(ctx, annotations, parseInput('export.run', input).format),
+  };
+
+  return {
+    ...handlers,
+    dir: abs,
+    importPaths: (paths, opts = {}) =>
+      writes.run(() =>
+        importer.importPaths(paths, {
+          ...(opts.password === undefined ? {} : { password: opts.password }),
+          ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+        }),
+      ),
+    fileForArticle: (articleId) => articles.fileForArticle(articleId),
+    async close() {
+      if (closedReason !== null) return;
+      closedReason = 'This review has been closed.';
+      await writes.idle();
+      await lock?.release();
+      await deps.shutdownExtractors?.();
+    },
+  };
+}

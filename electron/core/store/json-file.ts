@@ -1,0 +1,84 @@
+/**
+ * One persisted JSON file of a review, through lowdb (`new Low(new JSONFile(path))`: lowdb's writer
+ * replaces the file atomically by temp file + rename). Unlike JSONFilePreset this never switches to
+ * memory under NODE_ENV=test, and it adds what lowdb leaves out: migration and schema validation on
+ * read, validation before every write, and errors that name the file.
+ */
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { migrate, type MigrationList } from '../../../shared/migrations/index.js';
+import { EvidentiaError } from '../../../shared/result.js';
+
+export interface DocSpec<T> {
+  schema: z.ZodType<T>;
+  migrations: MigrationList;
+}
+
+const MAX_ISSUES = 3;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, MAX_ISSUES)
+    .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
+    .join('; ');
+}
+
+function ioError(file: string, error: unknown): EvidentiaError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+  return new EvidentiaError('io-error', `Could not read ${file} (${code}).`);
+}
+
+export class JsonDoc<T> {
+  private readonly low: Low<T>;
+
+  private constructor(
+    readonly file: string,
+    private readonly spec: DocSpec<T>,
+    data: T,
+  ) {
+    this.low = new Low<T>(new JSONFile<T>(file), data);
+  }
+
+  /** A document that does not exist on disk yet; nothing is written until save(). */
+  static create<T>(file: string, spec: DocSpec<T>, data: T): JsonDoc<T> {
+    return new JsonDoc(file, spec, data);
+  }
+
+  /** Read, migrate and validate; null when the file does not exist. */
+  static async load<T>(file: string, spec: DocSpec<T>): Promise<JsonDoc<T> | null> {
+    const reader = new Low<unknown>(new JSONFile<unknown>(file), null);
+    try {
+      await reader.read();
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        throw new EvidentiaError('corrupt-file', `${file} is damaged: it is not valid JSON (${error.message}).`);
+      }
+      throw ioError(file, error);
+    }
+    if (reader.data === null) return null;
+    const { data } = migrate(spec.migrations, reader.data, file);
+    const parsed = spec.schema.safeParse(data);
+    if (!parsed.success) {
+      throw new EvidentiaError('corrupt-file', `${file} is damaged: ${describeIssues(parsed.error)}.`);
+    }
+    return new JsonDoc(file, spec, parsed.data);
+  }
+
+  get data(): T {
+    return this.low.data;
+  }
+
+  set data(value: T) {
+    this.low.data = value;
+  }
+
+  /** Validate, then write atomically. Invalid data is a bug and is never written. */
+  async save(): Promise<void> {
+    const parsed = this.spec.schema.safeParse(this.low.data);
+    if (!parsed.success) {
+      throw new Error(`refusing to write invalid data to ${this.file}: ${describeIssues(parsed.error)}`);
+    }
+    await this.low.write();
+  }
+}
