@@ -11,7 +11,9 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // app://files is Electron's origin for article files (the UI at app://app fetches PDFs from it);
+  // in a browser via the bridge the scheme does not exist, so this adds nothing there.
+  "connect-src 'self' app://files",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "frame-src 'none'",
