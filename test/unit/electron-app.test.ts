@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- these tests drive a fake `ipcMain`; the lint rule guards production code. */
 // App lifecycle against a mocked electron: single instance, first launch, read-only reviews,
 // switching reviews from the menu, and a quit that waits for the core to close.
 import fs from 'node:fs';

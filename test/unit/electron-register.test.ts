@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- these tests drive a fake `ipcMain`; the lint rule guards production code. */
 // ipc/register.ts: one handler per channel, the sender checked before anything else, dispatch after.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Mock } from 'vitest';

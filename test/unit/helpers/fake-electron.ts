@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- these tests drive a fake `ipcMain`; the lint rule guards production code. */
 /**
  * A stand-in for the `electron` module (no Electron binary exists on CI machines). Each test file
  * mocks `electron` with createFakeElectron() and then imports 'electron' to reach the same fakes.
