@@ -1,3 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-function App() { return <h1>Evidentia</h1>; }
-createRoot(document.getElementById('root')!).render(<App />);
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/library.css';
+import './styles/reader.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,81 @@
+/** The shell: header, read-only banner, alerts, and the library or reader view. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ArticleSummary, ReviewInfo } from '../../../shared/model/index';
+import { api } from '../api';
+import { LibraryView } from '../library/LibraryView';
+import { PasswordDialog } from '../library/PasswordDialog';
+import { useDropFiles } from '../library/useDropFiles';
+import { useImport } from '../library/useImport';
+import { ReaderView } from '../reader/ReaderView';
+import { ErrorsProvider, useErrors } from './errors';
+import { ReviewContext } from './review';
+import { hrefFor, useRoute } from './route';
+
+function Shell() {
+  const { report } = useErrors();
+  const route = useRoute();
+  const [info, setInfo] = useState<ReviewInfo | null>(null);
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+
+  const refresh = useCallback(async () => {
+    const [infoResult, listResult] = await Promise.all([api['review.info']({}), api['articles.list']({})]);
+    if (infoResult.ok) setInfo(infoResult.value);
+    else report(infoResult.error);
+    if (listResult.ok) setArticles(listResult.value);
+    else report(listResult.error);
+  }, [report]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const onImported = useCallback(() => void refresh(), [refresh]);
+  const { progress, importFiles, passwordRequest, answerPassword } = useImport(onImported);
+  const onDrop = useCallback(
+    (files: File[]) => {
+      window.location.hash = hrefFor({ view: 'library' }); // the progress is shown in the library
+      void importFiles(files);
+    },
+    [importFiles],
+  );
+  const dragging = useDropFiles(onDrop, info !== null && !info.readOnly && !progress.running);
+
+  return (
+    <ReviewContext.Provider value={info}>
+      <header className="app-header">
+        <a href={hrefFor({ view: 'library' })} className="brand">
+          Evidentia
+        </a>
+        {info ? <span className="review-name">{info.name}</span> : null}
+        <nav>
+          <a href={hrefFor({ view: 'library' })} aria-current={route.view === 'library' ? 'page' : undefined}>
+            Library
+          </a>
+        </nav>
+      </header>
+      {info?.readOnly ? (
+        <div className="banner" role="status">
+          This review is open read-only: another Evidentia window or process is writing to it. You can read and export;
+          importing and tagging are disabled.
+        </div>
+      ) : null}
+      {route.view === 'reader' ? (
+        <ReaderView key={route.articleId} articleId={route.articleId} onChanged={onImported} />
+      ) : (
+        <LibraryView articles={articles} progress={progress} importFiles={importFiles} />
+      )}
+      {dragging ? <div className="drop-overlay">Drop files to import them</div> : null}
+      {passwordRequest ? (
+        <PasswordDialog {...passwordRequest} onSubmit={answerPassword} onCancel={() => answerPassword(null)} />
+      ) : null}
+    </ReviewContext.Provider>
+  );
+}
+
+export function App() {
+  return (
+    <ErrorsProvider>
+      <Shell />
+    </ErrorsProvider>
+  );
+}

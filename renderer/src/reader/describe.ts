@@ -1,0 +1,39 @@
+/** Short human descriptions of annotations, for the sidebar and the discrepancy link picker. */
+import type { AnchoredAnnotation, Annotation } from '../../../shared/model/index';
+
+export const TYPE_LABEL: Record<Annotation['body']['type'], string> = {
+  outcome: 'Outcome',
+  discrepancy: 'Discrepancy',
+  note: 'Note',
+};
+
+export function quoteOf(a: Annotation): string {
+  for (const s of a.target.selector) if (s.type === 'TextQuoteSelector') return s.exact;
+  return '';
+}
+
+export function excerpt(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** The few fields that identify an annotation at a glance. */
+export function keyFields(a: Annotation): string {
+  const b = a.body;
+  if (b.type === 'outcome') {
+    const f = b.fields;
+    const value = [f.value, f.unit].filter(Boolean).join(' ');
+    const ci = f.ci_low || f.ci_high ? `CI ${f.ci_low}–${f.ci_high}` : '';
+    const parts = [f.outcome, f.arm, f.timepoint, f.measure, value, ci, f.p_value ? `p ${f.p_value}` : '', f.n ? `n=${f.n}` : ''];
+    return parts.filter(Boolean).join(' · ');
+  }
+  if (b.type === 'discrepancy') {
+    const links = b.links.length ? `${b.links.length} linked` : '';
+    return [b.kind, b.note, links].filter(Boolean).join(' · ');
+  }
+  return b.text;
+}
+
+export function isOrphan(a: AnchoredAnnotation): boolean {
+  return a.anchor.status === 'orphan';
+}
