@@ -9,7 +9,7 @@ import { usageError } from './errors.js';
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   let parsed: ParsedArgs;
   try {
-    parsed = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: attachDashValues(command, argv), options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
     // Node's messages are right but long ("To specify a positional argument starting with a '-' …");
     // the first sentence is the part a user needs, the usage shows the rest.
@@ -23,6 +23,27 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
     throw usageError(`${command.name}: unexpected argument "${parsed.positionals[max]}" (usage: ${command.usage})`);
   }
   return parsed;
+}
+
+/**
+ * Reviewers quote negative numbers ("--quote -9.36", "--field value=-1.16" is fine, "--quote -9.36"
+ * is not for parseArgs): a string option followed by a token that starts with a single "-" takes it
+ * as its value. A following "--x" token is still read as an option, so a forgotten value is reported.
+ */
+function attachDashValues(command: Command, argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    const next = argv[i + 1];
+    const name = token.startsWith('--') && !token.includes('=') ? token.slice(2) : null;
+    if (name && command.options[name]?.type === 'string' && next !== undefined && /^-[^-]/.test(next)) {
+      out.push(`${token}=${next}`);
+      i++;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
 }
 
 function explain(message: string): string {

@@ -88,6 +88,16 @@ describe('evidentia annotate / annotations', () => {
     expect(a.body).toEqual({ type: 'note', text: '\u22129.36   (95% CI\n\u221212.52' });
   });
 
+  it('takes a quote and field values that start with a minus sign, as typed', async () => {
+    const { stdout } = await runOk(['annotate', review, trialId, '--quote', '-1.16 with placebo', '--type', 'outcome', '--field', 'value=-1.16', '--json']);
+    const created = JSON.parse(stdout) as Annotation;
+    expect(created.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact).toBe('-1.16 with placebo');
+    expect(created.body.fields?.value).toBe('-1.16');
+    // A forgotten value before another option is still an error, not swallowed as the quote.
+    const forgot = await runCli(['annotate', review, trialId, '--quote', '--type', 'outcome']);
+    expect(forgot.code).toBe(2);
+  });
+
   it('refuses an ambiguous quote, and --occurrence picks one', async () => {
     const run = await runCli(['annotate', review, trialId, '--quote', 'Adverse events', '--type', 'note']);
     expect(run.code).toBe(1);
@@ -123,7 +133,7 @@ describe('evidentia annotate / annotations', () => {
       expect(run.stderr).toMatch(message);
       expect(hasStackTrace(run.stderr)).toBe(false);
     }
-    // Nothing was written by the refused calls.
-    expect(JSON.parse((await runOk(['annotations', review, '--json'])).stdout)).toHaveLength(4);
+    // Nothing was written by the refused calls: only the five annotations the tests above made.
+    expect(JSON.parse((await runOk(['annotations', review, '--json'])).stdout)).toHaveLength(5);
   });
 });
