@@ -55,7 +55,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/bridge/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/bridge/**/*.ts', 'electron/common/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,7 +8,7 @@ import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAbsolute, join, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { contentTypeFor } from './content-types.js';
+import { contentTypeFor } from '../common/content-types.js';
 import { notBuiltPage } from './not-built.js';
 import { methodNotAllowed, sendError } from './respond.js';
 

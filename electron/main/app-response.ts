@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { ArticleId } from '../../shared/model/ids.js';
 import { EvidentiaError } from '../../shared/result.js';
 import type { Core } from '../core/types.js';
-import { contentTypeFor } from './mime.js';
+import { contentTypeFor } from '../common/content-types.js';
 import { FILES_HOST, UI_HOST, UI_ORIGIN } from './origins.js';
 import { resolveRendererFile } from './protocol-paths.js';
 

@@ -1,8 +1,9 @@
 /**
- * Content types for what the UI build contains (Vite output, pdf.js assets). Served with nosniff, so
- * a wrong type would break loading: unknown extensions become application/octet-stream, never HTML.
+ * Content types for what the UI build contains (Vite output, pdf.js assets), shared by the app://
+ * protocol and the HTTP bridge. Served with nosniff, so unknown extensions become
+ * application/octet-stream, never HTML.
  */
-import path from 'node:path';
+import { extname } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -11,6 +12,8 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ftl': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -23,10 +26,9 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
   '.pdf': 'application/pdf',
 };
 
-export function contentTypeFor(filePath: string): string {
-  return TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+export function contentTypeFor(path: string): string {
+  return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
