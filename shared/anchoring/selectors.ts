@@ -34,6 +34,12 @@ function safeCut(text: string, at: number, direction: -1 | 1): number {
   return at;
 }
 
+/** The quoted text of an annotation's target ('' if it has no TextQuoteSelector). */
+export function quoteOf(annotation: { target: { selector: readonly Selector[] } }): string {
+  for (const s of annotation.target.selector) if (s.type === 'TextQuoteSelector') return s.exact;
+  return '';
+}
+
 export function pageSelector(page: number): PageFragmentSelector {
   return { type: 'FragmentSelector', conformsTo: PAGE_CONFORMS_TO, value: `page=${page}` };
 }

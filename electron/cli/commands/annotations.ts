@@ -5,6 +5,7 @@ import { call, usingCore } from '../call.js';
 import type { Command } from '../command.js';
 import { clip, out, outJson } from '../output.js';
 import { openExistingReview } from '../review.js';
+import { quoteOf } from '../../../shared/anchoring/index.js';
 
 export const annotations: Command = {
   name: 'annotations',
@@ -31,12 +32,11 @@ export const annotations: Command = {
 };
 
 export function annotationLine(a: AnchoredAnnotation): string {
-  const quote = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
   const anchor =
     a.anchor.status === 'orphan'
       ? 'orphan'
       : `${a.anchor.status} ${a.anchor.start}-${a.anchor.end}${a.anchor.page === null ? '' : ` p${a.anchor.page}`}`;
-  return [a.id, a.articleId, a.body.type, a.reviewer, anchor, `"${clip(quote?.exact ?? '', 60)}"`, bodySummary(a)]
+  return [a.id, a.articleId, a.body.type, a.reviewer, anchor, `"${clip(quoteOf(a), 60)}"`, bodySummary(a)]
     .filter((part) => part !== '')
     .join('  ');
 }

@@ -4,7 +4,8 @@
  * tools that want the W3C selectors.
  */
 import type { AnchoredAnnotation, ArticleIndexEntry } from '../../../shared/model/index.js';
-import { quoteOf, type LinkedQuote, type Sheet, type SheetRow } from './rows.js';
+import { quoteOf } from '../../../shared/anchoring/index.js';
+import type { LinkedQuote, Sheet, SheetRow } from './rows.js';
 
 export const EXPORT_SCHEMA_VERSION = 1;
 

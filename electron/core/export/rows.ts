@@ -9,6 +9,7 @@ import {
   type ArticleIndexEntry,
   type OutcomeField,
 } from '../../../shared/model/index.js';
+import { quoteOf } from '../../../shared/anchoring/index.js';
 
 export const SHEET_COLUMNS = [
   'type',
@@ -36,11 +37,6 @@ export interface LinkedQuote {
   articleId: string | null;
   quote: string | null;
   title: string | null;
-}
-
-export function quoteOf(annotation: AnchoredAnnotation): string {
-  const selector = annotation.target.selector.find((s) => s.type === 'TextQuoteSelector');
-  return selector?.type === 'TextQuoteSelector' ? selector.exact : '';
 }
 
 /** The page the annotation is on now, else the page it was made on, else null (not a PDF). */

@@ -7,10 +7,7 @@ export const TYPE_LABEL: Record<Annotation['body']['type'], string> = {
   note: 'Note',
 };
 
-export function quoteOf(a: Annotation): string {
-  for (const s of a.target.selector) if (s.type === 'TextQuoteSelector') return s.exact;
-  return '';
-}
+export { quoteOf } from '../../../shared/anchoring/selectors';
 
 export function excerpt(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
