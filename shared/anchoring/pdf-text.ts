@@ -6,6 +6,14 @@
  */
 import type { PageSpan } from '../model/article.js';
 
+/**
+ * The getTextContent() parameters used at import and in the viewer. pdf.js's TextLayer draws its
+ * spans from un-normalised text (it streams with disableNormalization: true); asking for the same
+ * here keeps every item's `str` identical to its span's text, so highlight offsets map one-to-one
+ * (ligatures such as "ﬁ" stay one character; quote matching normalises them anyway).
+ */
+export const PDF_TEXT_CONTENT_PARAMS = { disableNormalization: true } as const;
+
 /** The subset of a pdf.js TextItem we rely on (TextMarkedContent items have no `str`). */
 export interface PdfTextItemLike {
   str?: string;

@@ -3,16 +3,14 @@
  * another article, a note added with the "Add note" button, edited and deleted (with a confirm
  * dialog), a CSV export downloaded, and the same review opened read-only by a second process.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnchoredAnnotation } from '../../shared/model/index';
-import { startBridge, type RunningBridge } from './helpers/bridge';
-import { chromiumAvailable, openBrowser, type BrowserSession } from './helpers/browser';
-import { articleLink, expectNoPageErrors, importFiles, sidebar } from './helpers/flow';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startBridge } from './helpers/bridge';
+import { chromiumAvailable, openBrowser } from './helpers/browser';
+import { articleLink, backToLibrary, expectNoPageErrors, fillForm, listAnnotations, openAndImport, saveForm, sidebar } from './helpers/flow';
 import { selectWithMouse } from './helpers/mouse';
 import { shot } from './helpers/screenshots';
+import { useE2eSession } from './helpers/session';
 
 const OUTCOME_SENTENCE = 'The study appeared in The Lancet in 2023.';
 const CONFLICT_SENTENCE = 'The primary report appeared in the NEJM in 2022.';
@@ -21,79 +19,50 @@ const NOTE_PHRASE = 'a different lead author';
 const NEWS = `Immunoglobulin helps dermatomyositis\n\n${OUTCOME_SENTENCE} Responders reached 79% on IVIg.\n`;
 const SECOND = `Another account of ProDERM\n\n${CONFLICT_SENTENCE} It names ${NOTE_PHRASE}.\n`;
 
-async function listAll(bridge: RunningBridge): Promise<AnchoredAnnotation[]> {
-  const result = await bridge.call('annotations.list', {});
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 describe.skipIf(!chromiumAvailable())('discrepancies, notes, edit, delete, export, read-only (Chromium + bridge)', () => {
-  let bridge: RunningBridge;
-  let session: BrowserSession;
-  let filesDir: string;
-
-  beforeAll(async () => {
-    filesDir = mkdtempSync(join(tmpdir(), 'evidentia-e2e-files-'));
-    writeFileSync(join(filesDir, 'news.txt'), NEWS);
-    writeFileSync(join(filesDir, 'second.txt'), SECOND);
-    bridge = await startBridge();
-    session = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await bridge?.stop();
-    rmSync(filesDir, { recursive: true, force: true });
-  });
+  const session = useE2eSession({ files: { 'news.txt': NEWS, 'second.txt': SECOND } });
 
   it('links a discrepancy across articles, edits and deletes a note, exports CSV', async () => {
-    const { page } = session;
-    await page.goto(bridge.url);
-    await importFiles(page, [join(filesDir, 'news.txt'), join(filesDir, 'second.txt')]);
+    const { page, bridge } = session;
+    await openAndImport(session, ['news.txt', 'second.txt']);
 
     // An outcome in the first article, to link to.
     await articleLink(page, /Immunoglobulin helps/).click();
     await selectWithMouse(page, page.locator('.article-text'), OUTCOME_SENTENCE);
     await page.getByRole('button', { name: 'Tag outcome', exact: true }).click();
     const outcomeForm = page.getByRole('dialog', { name: 'Tag outcome' });
-    await outcomeForm.getByLabel('Outcome', { exact: true }).fill('Journal of publication');
-    await outcomeForm.getByLabel('Value', { exact: true }).fill('The Lancet');
-    await outcomeForm.getByRole('button', { name: 'Save', exact: true }).click();
-    await outcomeForm.waitFor({ state: 'detached' });
-    const [outcome] = await listAll(bridge);
+    await fillForm(outcomeForm, { Outcome: 'Journal of publication', Value: 'The Lancet' });
+    await saveForm(outcomeForm);
+    const [outcome] = await listAnnotations(bridge);
 
     // A discrepancy in the second article (keyboard shortcut D), linked to that outcome.
-    await page.getByRole('link', { name: '← Library' }).click();
+    await backToLibrary(page);
     await articleLink(page, /Another account/).click();
     await selectWithMouse(page, page.locator('.article-text'), CONFLICT_SENTENCE);
     await page.getByRole('button', { name: 'Tag discrepancy', exact: true }).waitFor();
     await page.keyboard.press('d');
     const discrepancyForm = page.getByRole('dialog', { name: 'Tag discrepancy' });
-    await discrepancyForm.getByLabel('Kind', { exact: true }).fill('journal');
-    await discrepancyForm.getByLabel('Note', { exact: true }).fill('Lancet vs NEJM');
+    await fillForm(discrepancyForm, { Kind: 'journal', Note: 'Lancet vs NEJM' });
     const links = discrepancyForm.getByLabel('Disagrees with');
     await links.locator(`option[value="${outcome!.id}"]`).waitFor({ state: 'attached' });
     await links.selectOption([outcome!.id]);
     await shot(page, 'annotations-01-discrepancy-form');
-    await discrepancyForm.getByRole('button', { name: 'Save', exact: true }).click();
-    await discrepancyForm.waitFor({ state: 'detached' });
-    const discrepancy = (await listAll(bridge)).find((a) => a.body.type === 'discrepancy');
+    await saveForm(discrepancyForm);
+    const discrepancy = (await listAnnotations(bridge)).find((a) => a.body.type === 'discrepancy');
     expect(discrepancy?.body).toMatchObject({ kind: 'journal', note: 'Lancet vs NEJM', links: [outcome!.id] });
 
     // A note via the toolbar button, then edited, then deleted after confirming.
     await selectWithMouse(page, page.locator('.article-text'), NOTE_PHRASE);
     await page.getByRole('button', { name: 'Add note', exact: true }).click();
     const noteForm = page.getByRole('dialog', { name: 'Add note' });
-    await noteForm.getByLabel('Text', { exact: true }).fill('Check the author list');
-    await noteForm.getByRole('button', { name: 'Save', exact: true }).click();
-    await noteForm.waitFor({ state: 'detached' });
+    await fillForm(noteForm, { Text: 'Check the author list' });
+    await saveForm(noteForm);
 
     const noteItem = sidebar(page).getByRole('listitem').filter({ hasText: 'Check the author list' });
     await noteItem.getByRole('button', { name: 'Edit', exact: true }).click();
     const editForm = page.getByRole('dialog', { name: 'Edit note' });
-    await editForm.getByLabel('Text', { exact: true }).fill('Check the author list against NEJM');
-    await editForm.getByRole('button', { name: 'Save', exact: true }).click();
-    await editForm.waitFor({ state: 'detached' });
+    await fillForm(editForm, { Text: 'Check the author list against NEJM' });
+    await saveForm(editForm);
     await sidebar(page).getByText('Check the author list against NEJM').waitFor();
     await shot(page, 'annotations-02-sidebar');
 
@@ -102,10 +71,10 @@ describe.skipIf(!chromiumAvailable())('discrepancies, notes, edit, delete, expor
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await confirm.waitFor({ state: 'detached' });
     await sidebar(page).getByText('against NEJM').waitFor({ state: 'detached' });
-    expect((await listAll(bridge)).map((a) => a.body.type).sort()).toEqual(['discrepancy', 'outcome']);
+    expect((await listAnnotations(bridge)).map((a) => a.body.type).sort()).toEqual(['discrepancy', 'outcome']);
 
     // Export: the browser receives a CSV file holding the outcome.
-    await page.getByRole('link', { name: '← Library' }).click();
+    await backToLibrary(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
@@ -114,7 +83,7 @@ describe.skipIf(!chromiumAvailable())('discrepancies, notes, edit, delete, expor
   });
 
   it('shows a read-only banner and disables writing when another process holds the review', async () => {
-    const second = await startBridge({ reviewDir: bridge.reviewDir });
+    const second = await startBridge({ reviewDir: session.bridge.reviewDir });
     const other = await openBrowser();
     try {
       const { page } = other;

@@ -3,29 +3,17 @@
  * the results list. (Playwright cannot drag from the OS, so the test dispatches the browser's own
  * dragover/drop events carrying a real DataTransfer with File objects.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from './helpers/bridge';
-import { chromiumAvailable, openBrowser, type BrowserSession } from './helpers/browser';
-import { expectNoPageErrors } from './helpers/flow';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './helpers/browser';
+import { articleLink, expectNoPageErrors, importFinished, openLibrary } from './helpers/flow';
 import { shot } from './helpers/screenshots';
+import { useE2eSession } from './helpers/session';
 
 describe.skipIf(!chromiumAvailable())('drag-and-drop import (Chromium + bridge)', () => {
-  let bridge: RunningBridge;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    bridge = await startBridge();
-    session = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await bridge?.stop();
-  });
+  const session = useE2eSession();
 
   it('imports dropped files and reports an unsupported one as failed', async () => {
-    const { page } = session;
-    await page.goto(bridge.url);
+    const page = await openLibrary(session);
     await page.getByRole('heading', { name: 'No articles yet' }).waitFor();
     const transfer = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
@@ -35,11 +23,10 @@ describe.skipIf(!chromiumAvailable())('drag-and-drop import (Chromium + bridge)'
     });
     await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
-    await page.getByText(/^Import finished:/).waitFor();
-    await expect(page.getByText(/^Import finished:/).textContent()).resolves.toBe('Import finished: 1 imported, 0 already present, 1 failed.');
+    await expect(importFinished(page)).resolves.toBe('Import finished: 1 imported, 0 already present, 1 failed.');
     const results = page.getByRole('list', { name: 'Import results' });
     await expect(results.getByRole('listitem').filter({ hasText: 'picture.png' }).textContent()).resolves.toMatch(/^Failed/);
-    await page.getByRole('table').getByRole('link', { name: /Dropped article/ }).waitFor();
+    await articleLink(page, /Dropped article/).waitFor();
     await shot(page, 'drop-01-imported');
     expectNoPageErrors(session.errors);
   });

@@ -3,71 +3,54 @@
  * disk between two runs) is an orphan: the library counts it and the reader lists it apart, with
  * its quote, instead of dropping it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnnotationFile } from '../../shared/model/index';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initReview, startBridge, type RunningBridge } from './helpers/bridge';
-import { chromiumAvailable, openBrowser, type BrowserSession } from './helpers/browser';
-import { expectNoPageErrors, sidebar } from './helpers/flow';
+import { describe, expect, it } from 'vitest';
+import { startBridge } from './helpers/bridge';
+import { chromiumAvailable } from './helpers/browser';
+import { callOk, expectNoPageErrors, openLibrary, sidebar } from './helpers/flow';
 import { shot } from './helpers/screenshots';
+import { useE2eSession } from './helpers/session';
 
 const TEXT = 'Orphan test article\n\nThe trial enrolled 95 adults. Responders reached 79% on IVIg.\n';
 const KEPT = 'The trial enrolled 95 adults.';
 const LOST = 'Responders reached 79% on IVIg.';
 const REWRITTEN = 'A sentence this article never contained.';
 
-describe.skipIf(!chromiumAvailable())('orphaned annotations (Chromium + bridge)', () => {
-  let root: string;
-  let reviewDir: string;
-  let bridge: RunningBridge | undefined;
-  let session: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'evidentia-e2e-orphan-'));
-    reviewDir = join(root, 'review');
-    initReview(reviewDir);
-    // First run: import and annotate through the bridge's API, then stop.
-    const first = await startBridge({ reviewDir });
-    try {
-      const imported = await first.call('articles.import', { files: [{ fileName: 'orphan.txt', base64: Buffer.from(TEXT).toString('base64') }] });
-      if (!imported.ok) throw new Error(imported.error.message);
-      const articleId = imported.value.results[0]!.articleId!;
-      for (const exact of [KEPT, LOST]) {
-        const start = TEXT.indexOf(exact);
-        const made = await first.call('annotations.create', {
-          articleId,
-          start,
-          end: start + exact.length,
-          exact,
-          body: { type: 'note', text: exact === LOST ? 'will be orphaned' : 'stays anchored' },
-        });
-        if (!made.ok) throw new Error(made.error.message);
-      }
-      // Between runs, the stored quote stops matching the article's text.
-      const shard = join(reviewDir, 'annotations', articleId, 'me.json');
-      const file = JSON.parse(readFileSync(shard, 'utf8')) as AnnotationFile;
-      for (const a of file.annotations) {
-        for (const sel of a.target.selector) if (sel.type === 'TextQuoteSelector' && sel.exact === LOST) sel.exact = REWRITTEN;
-      }
-      writeFileSync(shard, JSON.stringify(file, null, 2));
-    } finally {
-      await first.stop();
+/** First run: import and annotate through the bridge's API, stop, then break one stored quote. */
+async function annotateThenRewrite(reviewDir: string) {
+  const first = await startBridge({ reviewDir });
+  try {
+    const imported = await callOk(first, 'articles.import', { files: [{ fileName: 'orphan.txt', base64: Buffer.from(TEXT).toString('base64') }] });
+    const articleId = imported.results[0]!.articleId!;
+    for (const exact of [KEPT, LOST]) {
+      const start = TEXT.indexOf(exact);
+      await callOk(first, 'annotations.create', {
+        articleId,
+        start,
+        end: start + exact.length,
+        exact,
+        body: { type: 'note', text: exact === LOST ? 'will be orphaned' : 'stays anchored' },
+      });
     }
-    bridge = await startBridge({ reviewDir });
-    session = await openBrowser();
-  });
+    // Between runs, the stored quote stops matching the article's text.
+    const shard = join(reviewDir, 'annotations', articleId, 'me.json');
+    const file = JSON.parse(readFileSync(shard, 'utf8')) as AnnotationFile;
+    for (const a of file.annotations) {
+      for (const sel of a.target.selector) if (sel.type === 'TextQuoteSelector' && sel.exact === LOST) sel.exact = REWRITTEN;
+    }
+    writeFileSync(shard, JSON.stringify(file, null, 2));
+  } finally {
+    await first.stop();
+  }
+}
 
-  afterAll(async () => {
-    await session?.close();
-    await bridge?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+describe.skipIf(!chromiumAvailable())('orphaned annotations (Chromium + bridge)', () => {
+  const session = useE2eSession({ prepare: annotateThenRewrite });
 
   it('counts the orphan in the library and lists it apart with its quote', async () => {
-    const page = session!.page;
-    await page.goto(bridge!.url);
+    const page = await openLibrary(session);
     const row = page.getByRole('row').filter({ hasText: 'Orphan test article' });
     await row.waitFor();
     await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Orphan test article', 'Text', '', '2', '1']);
@@ -79,6 +62,6 @@ describe.skipIf(!chromiumAvailable())('orphaned annotations (Chromium + bridge)'
     await expect(orphans.getByText('will be orphaned').count()).resolves.toBe(1);
     await expect(sidebar(page).getByRole('heading', { name: 'Annotations (1)', exact: true }).count()).resolves.toBe(1);
     await expect(page.locator('mark').allTextContents()).resolves.toEqual([KEPT]);
-    expectNoPageErrors(session!.errors);
+    expectNoPageErrors(session.errors);
   });
 });

@@ -3,16 +3,13 @@
  * pdf.js viewer, a sentence is selected with the mouse in the text layer and tagged; after a
  * reload the highlight is drawn in the text layer and the sidebar scrolls to it (on page 2).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePdf } from '../fixtures/make-pdf';
-import { startBridge, type RunningBridge } from './helpers/bridge';
-import { chromiumAvailable, openBrowser, type BrowserSession } from './helpers/browser';
-import { articleLink, expectNoPageErrors, importFiles, isInView, sidebar, waitInView } from './helpers/flow';
+import { chromiumAvailable } from './helpers/browser';
+import { articleLink, expectNoPageErrors, fillForm, isInView, listAnnotations, openAndImport, quoteOf, saveForm, sidebar, waitInView } from './helpers/flow';
 import { selectWithMouse } from './helpers/mouse';
 import { shot } from './helpers/screenshots';
+import { useE2eSession } from './helpers/session';
 
 const SENTENCE = 'At week 16, 79% of patients on IVIg responded, against 44% on placebo.';
 
@@ -23,28 +20,11 @@ const PAGES = [
 ];
 
 describe.skipIf(!chromiumAvailable())('PDF article: select in the text layer, tag, reload (Chromium + bridge)', () => {
-  let bridge: RunningBridge;
-  let session: BrowserSession;
-  let filesDir: string;
-
-  beforeAll(async () => {
-    filesDir = mkdtempSync(join(tmpdir(), 'evidentia-e2e-files-'));
-    writeFileSync(join(filesDir, 'proderm.pdf'), makePdf({ pages: PAGES, title: 'ProDERM trial report', author: 'R. Aggarwal' }));
-    bridge = await startBridge();
-    session = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await bridge?.stop();
-    rmSync(filesDir, { recursive: true, force: true });
-  });
+  const session = useE2eSession({ files: { 'proderm.pdf': makePdf({ pages: PAGES, title: 'ProDERM trial report', author: 'R. Aggarwal' }) } });
 
   it('tags an outcome on a mouse selection in the pdf.js text layer and shows it after a reload', async () => {
     const { page } = session;
-    await page.goto(bridge.url);
-    await importFiles(page, [join(filesDir, 'proderm.pdf')]);
-    await expect(page.getByText(/^Import finished:/).textContent()).resolves.toContain('1 imported');
+    await expect(openAndImport(session, ['proderm.pdf'])).resolves.toContain('1 imported');
     await articleLink(page, /ProDERM/).click();
 
     // pdf.js draws text layers only for pages near the viewport: scroll until page 2's is there.
@@ -67,18 +47,13 @@ describe.skipIf(!chromiumAvailable())('PDF article: select in the text layer, ta
     await page.keyboard.press('o');
     const form = page.getByRole('dialog', { name: 'Tag outcome' });
     await expect(form.locator('blockquote').textContent()).resolves.toBe(SENTENCE);
-    await form.getByLabel('Outcome', { exact: true }).fill('Response (TIS)');
-    await form.getByLabel('Value', { exact: true }).fill('79%');
-    await form.getByLabel('Time point', { exact: true }).fill('week 16');
-    await form.getByRole('button', { name: 'Save', exact: true }).click();
-    await form.waitFor({ state: 'detached' });
+    await fillForm(form, { Outcome: 'Response (TIS)', Value: '79%', 'Time point': 'week 16' });
+    await saveForm(form);
 
-    const stored = await bridge.call('annotations.list', {});
-    if (!stored.ok) throw new Error(stored.error.message);
-    expect(stored.value).toHaveLength(1);
-    const annotation = stored.value[0]!;
-    const quote = annotation.target.selector.find((s) => s.type === 'TextQuoteSelector');
-    expect(quote && 'exact' in quote ? quote.exact : null).toBe(SENTENCE);
+    const stored = await listAnnotations(session.bridge);
+    expect(stored).toHaveLength(1);
+    const annotation = stored[0]!;
+    expect(quoteOf(annotation)).toBe(SENTENCE);
     expect(annotation.anchor).toMatchObject({ status: 'exact', page: 2 });
     expect(annotation.body).toMatchObject({ type: 'outcome', fields: { value: '79%', timepoint: 'week 16' } });
 

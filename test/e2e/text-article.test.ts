@@ -3,15 +3,25 @@
  * articles through the file input, open one, select a sentence with the mouse, tag an outcome with
  * a value, reload, and find the highlight and the sidebar entry; the sidebar scrolls to it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from './helpers/bridge';
-import { chromiumAvailable, openBrowser, type BrowserSession } from './helpers/browser';
-import { articleLink, expectNoPageErrors, importFiles, isInView, OUTCOME_LABELS, sidebar, waitInView } from './helpers/flow';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './helpers/browser';
+import {
+  articleLink,
+  expectNoPageErrors,
+  fillForm,
+  importFiles,
+  isInView,
+  listAnnotations,
+  openLibrary,
+  OUTCOME_LABELS,
+  quoteOf,
+  saveForm,
+  sidebar,
+  waitInView,
+} from './helpers/flow';
 import { selectWithMouse } from './helpers/mouse';
 import { shot } from './helpers/screenshots';
+import { useE2eSession } from './helpers/session';
 
 const SENTENCE = 'At week 16, 79% of patients on IVIg responded, against 44% on placebo.';
 
@@ -36,32 +46,14 @@ This Markdown article cites the *NEJM* 2022 primary report of the same trial.
 `;
 
 describe.skipIf(!chromiumAvailable())('text article: select, tag, reload (Chromium + bridge)', () => {
-  let bridge: RunningBridge;
-  let session: BrowserSession;
-  let filesDir: string;
-
-  beforeAll(async () => {
-    filesDir = mkdtempSync(join(tmpdir(), 'evidentia-e2e-files-'));
-    writeFileSync(join(filesDir, 'proderm-news.txt'), ARTICLE_A);
-    writeFileSync(join(filesDir, 'second-look.md'), ARTICLE_B);
-    bridge = await startBridge();
-    session = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await bridge?.stop();
-    rmSync(filesDir, { recursive: true, force: true });
-  });
+  const session = useE2eSession({ files: { 'proderm-news.txt': ARTICLE_A, 'second-look.md': ARTICLE_B } });
 
   it('imports two articles, tags an outcome on a mouse selection, and keeps it across a reload', async () => {
-    const { page } = session;
-    await page.goto(bridge.url);
+    const page = await openLibrary(session);
     await page.getByRole('heading', { name: 'No articles yet' }).waitFor();
     await shot(page, 'text-01-empty-library');
 
-    await importFiles(page, [join(filesDir, 'proderm-news.txt'), join(filesDir, 'second-look.md')]);
-    await expect(page.getByText(/^Import finished:/).textContent()).resolves.toContain('2 imported');
+    await expect(importFiles(page, [session.file('proderm-news.txt'), session.file('second-look.md')])).resolves.toContain('2 imported');
     await expect(page.getByRole('table').getByRole('row').count()).resolves.toBe(3); // header + 2
     await shot(page, 'text-02-library-after-import');
 
@@ -79,20 +71,15 @@ describe.skipIf(!chromiumAvailable())('text article: select, tag, reload (Chromi
     const form = page.getByRole('dialog', { name: 'Tag outcome' });
     for (const label of OUTCOME_LABELS) await expect(form.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
     await expect(form.locator('blockquote').textContent()).resolves.toBe(SENTENCE);
-    await form.getByLabel('Outcome', { exact: true }).fill('Responders at week 16');
-    await form.getByLabel('Value', { exact: true }).fill('79');
-    await form.getByLabel('Unit', { exact: true }).fill('%');
+    await fillForm(form, { Outcome: 'Responders at week 16', Value: '79', Unit: '%' });
     await shot(page, 'text-04-outcome-form');
-    await form.getByRole('button', { name: 'Save', exact: true }).click();
-    await form.waitFor({ state: 'detached' });
+    await saveForm(form);
 
     // What the core stored: exactly the sentence, at its offsets, with the value typed.
-    const stored = await bridge.call('annotations.list', {});
-    if (!stored.ok) throw new Error(stored.error.message);
-    expect(stored.value).toHaveLength(1);
-    const annotation = stored.value[0]!;
-    const quote = annotation.target.selector.find((s) => s.type === 'TextQuoteSelector');
-    expect(quote && 'exact' in quote ? quote.exact : null).toBe(SENTENCE);
+    const stored = await listAnnotations(session.bridge);
+    expect(stored).toHaveLength(1);
+    const annotation = stored[0]!;
+    expect(quoteOf(annotation)).toBe(SENTENCE);
     expect(annotation.body).toMatchObject({ type: 'outcome', fields: { value: '79', unit: '%', outcome: 'Responders at week 16' } });
     expect(annotation.anchor).toMatchObject({ status: 'exact' });
 

@@ -3,7 +3,7 @@
  * inside the worker thread (pdf-worker.ts); never on the main thread, where a large or hostile PDF
  * would freeze the app.
  */
-import { joinPageItems, type PdfTextItemLike } from '../../../shared/anchoring/pdf-text.js';
+import { joinPageItems, PDF_TEXT_CONTENT_PARAMS, type PdfTextItemLike } from '../../../shared/anchoring/pdf-text.js';
 import type { SizedLine } from '../../../shared/extraction/pdf-title.js';
 import { ensureDomMatrix } from './dom-matrix-stub.js';
 import { pdfAssetDirs } from './pdf-assets.js';
@@ -59,7 +59,7 @@ export async function extractPdfText(data: Uint8Array, password?: string): Promi
     for (let n = 1; n <= doc.numPages; n++) {
       try {
         const page = await doc.getPage(n);
-        const content = await page.getTextContent();
+        const content = await page.getTextContent(PDF_TEXT_CONTENT_PARAMS);
         const items = content.items as TextItemLike[];
         pages.push(joinPageItems(items).text);
         if (n === 1) firstPageLines = sizedLines(items);

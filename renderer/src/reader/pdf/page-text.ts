@@ -4,7 +4,7 @@
  * in Article.text give the offsets annotations store.
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { joinPageItems, type PageText, type PdfTextItemLike } from '../../../../shared/anchoring/pdf-text';
+import { joinPageItems, PDF_TEXT_CONTENT_PARAMS, type PageText, type PdfTextItemLike } from '../../../../shared/anchoring/pdf-text';
 
 export class PageTexts {
   readonly #doc: PDFDocumentProxy;
@@ -20,7 +20,7 @@ export class PageTexts {
     if (!text) {
       text = this.#doc
         .getPage(pageNumber)
-        .then((page) => page.getTextContent())
+        .then((page) => page.getTextContent(PDF_TEXT_CONTENT_PARAMS))
         // TextMarkedContent items have no `str`; joinPageItems skips them (as the importer's does).
         .then((content) => joinPageItems(content.items as PdfTextItemLike[]));
       this.#cache.set(pageNumber, text);

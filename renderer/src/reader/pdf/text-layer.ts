@@ -40,8 +40,8 @@ export function paintHighlights(spans: readonly LayerSpan[], pageStart: number, 
     if (mine.length === 0 && !painted) continue;
     originalText.set(span.el, text);
     span.el.replaceChildren();
-    // Item text in the layer may be a little longer or shorter than in Article.text (pdf.js
-    // normalisation differs); clamp so the last piece takes whatever remains.
+    // Importer and viewer both ask pdf.js for un-normalised text (PDF_TEXT_CONTENT_PARAMS), so an
+    // item and its span have the same length; the clamp only guards against a pdf.js that differs.
     for (const s of segment(from, to, mine)) {
       const a = Math.min(text.length, s.start - from);
       const b = s.end === to ? text.length : Math.min(text.length, s.end - from);
