@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../shared/contract.js';
+import { CHANNELS, type Channel, type Output } from '../../shared/contract.js';
+import type { Result } from '../../shared/result.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { FakeBrowserWindow, type FakeElectron } from '../unit/helpers/fake-electron.js';
 
@@ -21,16 +22,12 @@ let appData: string;
 let appHandler: (request: Request) => Promise<Response>;
 const window = () => FakeBrowserWindow.instances[0]!;
 
-// Loosely typed on purpose: the test reads fields of whatever the real core answered.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Answer = { ok: boolean; value?: any; error?: { code: string } };
-
 /** Invokes a channel the way the preload does, from our window's main frame. */
-async function invoke(channel: string, input: unknown): Promise<Answer> {
+async function invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<Output<C>>> {
   const handler = electron.ipcMain.handlers.get(channel);
   if (!handler) throw new Error(`no IPC handler for ${channel}`);
   const event = { sender: { id: window().webContents.id }, senderFrame: { parent: null, url: 'app://app/index.html' } };
-  return (await handler(event, input)) as Answer;
+  return (await handler(event, input)) as Result<Output<C>>;
 }
 
 beforeAll(async () => {
@@ -71,19 +68,19 @@ describe('the built main process', () => {
   it('reaches the real core over IPC: import, list, tag, and serves the file on app://files', async () => {
     const text = 'A trial report\n\nAt week 16 the mean change was -9.36 with IVIg.\n';
     const imported = await invoke('articles.import', { files: [{ fileName: 'report.txt', base64: Buffer.from(text).toString('base64') }] });
-    expect(imported.ok).toBe(true);
-    const articleId = imported.value.results[0].articleId as string;
-    expect(imported.value.results[0].status).toBe('imported');
+    if (!imported.ok) throw new Error(imported.error.message);
+    const [result] = imported.value.results;
+    expect(result?.status).toBe('imported');
+    const articleId = result!.articleId!;
 
     const list = await invoke('articles.list', {});
-    expect(list.value.map((a: { id: string }) => a.id)).toEqual([articleId]);
+    expect(list.ok && list.value.map((a) => a.id)).toEqual([articleId]);
 
     const start = text.indexOf('-9.36');
     const created = await invoke('annotations.create', {
       articleId, start, end: start + 5, exact: '-9.36', body: { type: 'outcome', fields: { value: '-9.36' } },
     });
-    expect(created.ok).toBe(true);
-    expect(created.value.anchor).toMatchObject({ status: 'exact', start, end: start + 5 });
+    expect(created.ok && created.value.anchor).toMatchObject({ status: 'exact', start, end: start + 5 });
 
     const bad = await invoke('articles.get', { id: '../../etc/passwd' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } });
