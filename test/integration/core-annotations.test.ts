@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnnotationFile, ReviewFile, type Article } from '../../shared/model/index.js';
@@ -31,6 +31,21 @@ async function readShard(dir: string, articleId: string, reviewer: string) {
 }
 
 describe('annotations', () => {
+  it('a save that the disk refuses is an io-error naming the file, and nothing changes', async () => {
+    const { dir, core } = await newReview();
+    const articleId = await importText(core);
+    const kept = await core['annotations.create']({ articleId, ...spanOf('was −9.36 with IVIg'), body: OUTCOME });
+    const shardFile = path.join(dir, 'annotations', articleId, 'me.json');
+    const before = await readFile(shardFile, 'utf8');
+    // lowdb writes through "<file>.tmp"; a folder there makes the write fail as a full disk would.
+    await mkdir(path.join(dir, 'annotations', articleId, '.me.json.tmp'));
+    const attempt = core['annotations.create']({ articleId, ...spanOf('79% of the IVIg group'), body: OUTCOME });
+    await expect(attempt).rejects.toMatchObject({ code: 'io-error', message: expect.stringContaining(`Could not save ${shardFile}`) });
+    await expect(core['annotations.delete']({ id: kept.id })).rejects.toMatchObject({ code: 'io-error' });
+    expect(await readFile(shardFile, 'utf8')).toBe(before);
+    expect((await core['annotations.list']({ articleId })).map((a) => a.id)).toEqual([kept.id]);
+  });
+
   it('creates an annotation with W3C selectors in that reviewer’s shard', async () => {
     const { dir, core } = await newReview();
     const articleId = await importText(core);

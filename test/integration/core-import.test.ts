@@ -160,7 +160,8 @@ describe('import', () => {
     // lowdb writes review.json through ".review.json.tmp"; a folder there makes that write fail.
     await mkdir(path.join(dir, '.review.json.tmp'));
     const report = await core['articles.import']({ files: [{ fileName: 'new.txt', base64: base64('New article') }] });
-    expect(report.results[0]).toMatchObject({ status: 'failed', error: { code: 'internal' } });
+    expect(report.results[0]).toMatchObject({ status: 'failed', error: { code: 'io-error' } });
+    expect(report.results[0]!.error!.message).toMatch(/^Could not save .*review\.json: a folder is in the way \(EISDIR\)\. This change was not saved/);
     expect(await listTree(dir)).toEqual([...before, '.review.json.tmp/'].sort());
     // Memory agrees with disk: the article is not listed, and a later import works.
     expect((await core['articles.list']({})).map((a) => a.title)).toEqual(['Keep']);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFailure } from './write-failure.js';
 
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -20,7 +21,7 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
     await rename(temp, target);
   } catch (error) {
     await removeQuietly(temp);
-    throw error;
+    throw writeFailure(target, error);
   }
 }
 

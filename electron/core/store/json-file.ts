@@ -9,6 +9,7 @@ import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { migrate, type MigrationList } from '../../../shared/migrations/index.js';
 import { EvidentiaError } from '../../../shared/result.js';
+import { writeFailure } from './write-failure.js';
 
 export interface DocSpec<T> {
   schema: z.ZodType<T>;
@@ -79,6 +80,10 @@ export class JsonDoc<T> {
     if (!parsed.success) {
       throw new Error(`refusing to write invalid data to ${this.file}: ${describeIssues(parsed.error)}`);
     }
-    await this.low.write();
+    try {
+      await this.low.write();
+    } catch (error) {
+      throw writeFailure(this.file, error);
+    }
   }
 }
