@@ -40,10 +40,8 @@ function block(token: Token, indent: string): string {
     case 'heading':
     case 'paragraph':
       return inline((token as Tokens.Heading | Tokens.Paragraph).tokens).trim();
-    case 'text': {
-      const t = token as Tokens.Text;
-      return t.tokens ? inline(t.tokens) : decodeHTML(t.text);
-    }
+    case 'text':
+      return textToken(token as Tokens.Text);
     case 'code':
       return (token as Tokens.Code).text;
     case 'blockquote':
@@ -105,12 +103,15 @@ function inline(tokens: readonly Token[]): string {
   return out;
 }
 
+/** A text token holds either inline children or raw text with HTML entities. */
+function textToken(t: Tokens.Text): string {
+  return t.tokens ? inline(t.tokens) : decodeHTML(t.text);
+}
+
 function inlineToken(token: Token): string {
   switch (token.type) {
-    case 'text': {
-      const t = token as Tokens.Text;
-      return t.tokens ? inline(t.tokens) : decodeHTML(t.text);
-    }
+    case 'text':
+      return textToken(token as Tokens.Text);
     case 'escape':
       return (token as Tokens.Escape).text;
     case 'strong':
