@@ -10,8 +10,22 @@ import {
   Article,
   ArticleId,
   ArticleSummary,
+  DuplicateReason,
+  FieldValues,
+  ForestPlot,
+  ForestQuery,
   ReviewerId,
   ReviewInfo,
+  SheetEdit,
+  SheetFacets,
+  SheetPage,
+  SheetQuery,
+  SheetRecordRow,
+  StudyGroup,
+  StudyRecord,
+  Tags,
+  Template,
+  TemplateId,
 } from './model/index.js';
 import { ErrorInfo } from './result.js';
 
@@ -25,16 +39,25 @@ export const ImportFileData = z.object({
 });
 export type ImportFileData = z.infer<typeof ImportFileData>;
 
-export const ImportStatus = z.enum(['imported', 'duplicate', 'failed']);
+/**
+ * imported: a new article. duplicate: this exact file is already in the review. merged: a record
+ * whose DOI or PMID matched an existing article was merged into it. attached: a PDF became the full
+ * text (or an attachment) of an existing record. failed: nothing was written for it.
+ */
+export const ImportStatus = z.enum(['imported', 'duplicate', 'merged', 'attached', 'failed']);
 export const ImportOutcome = z.object({
   /** The file name (UI) or the path (CLI) as the caller gave it. */
   source: z.string(),
+  /** For a record of a citation file: its 1-based number in the file; otherwise null. */
+  record: z.number().int().positive().nullable().default(null),
   status: ImportStatus,
-  /** Set for imported and duplicate (the article already holding this file). */
+  /** The article this file or record is now part of (null when failed). */
   articleId: ArticleId.nullable(),
   title: z.string().nullable(),
   /** Set for failed: e.g. { code: 'needs-password', message: '…' }. */
   error: ErrorInfo.nullable(),
+  /** Existing articles this one may duplicate (title + year + author): queued for a person to decide. */
+  possibleDuplicates: z.array(ArticleId).default([]),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 export const ImportReport = z.object({ results: z.array(ImportOutcome) });
@@ -52,10 +75,73 @@ export const NewAnnotation = z.object({
 });
 export type NewAnnotation = z.infer<typeof NewAnnotation>;
 
-export const ExportFormat = z.enum(['csv', 'json']);
+export const ExportFormat = z.enum(['csv', 'xlsx', 'json', 'jsonld', 'ris', 'bibtex', 'revman']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
-export const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
+export const ExportRequest = z.object({ format: ExportFormat, templateId: TemplateId.optional() }).strict();
+export type ExportRequest = z.infer<typeof ExportRequest>;
+/** Text formats travel as utf8, binary ones (xlsx) as base64. */
+export const ExportFile = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  encoding: z.enum(['utf8', 'base64']),
+  content: z.string(),
+});
 export type ExportFile = z.infer<typeof ExportFile>;
+
+export const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const JobStatus = z.object({
+  jobId: JobId,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** Units done and total (e.g. rows), for a progress bar; total 0 while unknown. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** What is happening now, e.g. "Writing sheet Outcomes". */
+  label: z.string(),
+  error: ErrorInfo.nullable(),
+});
+export type JobStatus = z.infer<typeof JobStatus>;
+
+/** Bibliographic fields a person may edit on an article. */
+export const ArticleChanges = z
+  .object({
+    title: z.string().trim().min(1).max(2000),
+    authors: z.array(z.string().trim().min(1).max(300)).max(500),
+    journal: z.string().max(500).nullable(),
+    year: z.number().int().min(1000).max(3000).nullable(),
+    doi: z.string().max(300).nullable(),
+    pmid: z.string().max(30).nullable(),
+    volume: z.string().max(100).nullable(),
+    issue: z.string().max(100).nullable(),
+    page: z.string().max(100).nullable(),
+    url: z.string().max(2000).nullable(),
+    tags: Tags,
+  })
+  .partial()
+  .strict();
+export type ArticleChanges = z.infer<typeof ArticleChanges>;
+
+export const DuplicatePair = z.object({
+  a: ArticleSummary,
+  b: ArticleSummary,
+  reason: DuplicateReason,
+  detected: z.string(),
+});
+export type DuplicatePair = z.infer<typeof DuplicatePair>;
+
+/** merge: one article (keep) absorbs the other; not-duplicate: remembered; same-study: linked as reports of one study. */
+export const DuplicateResolution = z
+  .object({
+    a: ArticleId,
+    b: ArticleId,
+    action: z.enum(['merge', 'not-duplicate', 'same-study']),
+    /** For merge: the article that stays (default a). */
+    keep: ArticleId.optional(),
+  })
+  .strict();
+export type DuplicateResolution = z.infer<typeof DuplicateResolution>;
+
+export const StudyValues = StudyRecord.extend({ reviewer: ReviewerId });
+export type StudyValues = z.infer<typeof StudyValues>;
 
 const none = z.object({}).strict();
 
@@ -75,6 +161,12 @@ export const contract = {
     output: ImportReport,
   },
   'articles.delete': { input: z.object({ id: ArticleId }).strict(), output: z.object({ id: ArticleId }) },
+  'articles.update': { input: z.object({ id: ArticleId, changes: ArticleChanges }).strict(), output: ArticleSummary },
+  /** Attach a file (drag-and-drop onto a record): a PDF becomes the record's full text if it has none. */
+  'articles.attach': {
+    input: z.object({ id: ArticleId, file: ImportFileData, password: z.string().max(1024).optional() }).strict(),
+    output: ImportOutcome,
+  },
   'annotations.list': {
     input: z.object({ articleId: ArticleId.optional() }).strict(),
     output: z.array(AnchoredAnnotation),
@@ -85,7 +177,31 @@ export const contract = {
     output: AnchoredAnnotation,
   },
   'annotations.delete': { input: z.object({ id: AnnotationId }).strict(), output: z.object({ id: AnnotationId }) },
-  'export.run': { input: z.object({ format: ExportFormat }).strict(), output: ExportFile },
+  'export.run': { input: ExportRequest, output: ExportFile },
+  /** Start an export in the background; follow it with jobs.status, fetch it with jobs.result. */
+  'export.start': { input: ExportRequest, output: z.object({ jobId: JobId }) },
+  'jobs.status': { input: z.object({ jobId: JobId }).strict(), output: JobStatus },
+  'jobs.result': { input: z.object({ jobId: JobId }).strict(), output: ExportFile },
+  'jobs.cancel': { input: z.object({ jobId: JobId }).strict(), output: JobStatus },
+  'templates.list': { input: none, output: z.array(Template) },
+  /** Save a new version. Fields left out of it are kept as retired, never dropped. */
+  'templates.save': { input: z.object({ template: Template.omit({ version: true, updated: true }) }).strict(), output: Template },
+  'templates.create': {
+    input: z.object({ name: z.string().trim().min(1).max(200), copyOf: TemplateId.optional() }).strict(),
+    output: Template,
+  },
+  'study.get': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(StudyValues) },
+  'study.save': {
+    input: z.object({ articleId: ArticleId, templateId: TemplateId, fields: FieldValues, reviewer: ReviewerId.optional() }).strict(),
+    output: StudyValues,
+  },
+  'sheet.query': { input: SheetQuery, output: SheetPage },
+  'sheet.facets': { input: z.object({ templateId: TemplateId.optional() }).strict(), output: SheetFacets },
+  'sheet.edit': { input: SheetEdit, output: SheetRecordRow },
+  'duplicates.list': { input: none, output: z.array(DuplicatePair) },
+  'duplicates.resolve': { input: DuplicateResolution, output: z.object({ kept: ArticleId.nullable() }) },
+  'studies.list': { input: none, output: z.array(StudyGroup) },
+  'forest.plot': { input: ForestQuery, output: ForestPlot },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -44,3 +44,9 @@ export function resultSchema<T extends z.ZodType>(value: T) {
     z.object({ ok: z.literal(false), error: ErrorInfo }),
   ]);
 }
+
+/** An error as the UI sees it: an EvidentiaError keeps its code and message, anything else is internal. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof EvidentiaError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: 'Something went wrong. Details are in the log.' };
+}

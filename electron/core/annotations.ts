@@ -70,7 +70,14 @@ export class Annotations {
   private readonly counts = new Map<string, ArticleCounts>();
   private readonly anchors = new AnchorCache();
 
-  constructor(private readonly ctx: CoreContext) {}
+  /**
+   * @param prepareBody checks a body against its template and stamps the template version in force
+   *   (given the body it replaces, or null on create). Identity by default (tests of storage alone).
+   */
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly prepareBody: (body: AnnotationBody, previous: AnnotationBody | null) => AnnotationBody = (b) => b,
+  ) {}
 
   /** All annotations on one article, every reviewer, in stable order (not anchored). */
   async rawForArticle(articleId: string): Promise<Annotation[]> {
@@ -127,7 +134,7 @@ export class Annotations {
       articleId: article.id,
       reviewer,
       target: { source: article.id, sourceHash: article.source.sha256, selector: describe(article.text, input.start, input.end, article.pages) },
-      body: input.body,
+      body: this.prepareBody(input.body, null),
       created: now,
       updated: now,
     };
@@ -149,7 +156,8 @@ export class Annotations {
     this.ctx.assertWritable();
     const { shard, index } = await this.find(id);
     const previous = shard.data.annotations;
-    const updated: Annotation = { ...previous[index]!, body, updated: new Date().toISOString() };
+    const old = previous[index]!;
+    const updated: Annotation = { ...old, body: this.prepareBody(body, old.body), updated: new Date().toISOString() };
     shard.data.annotations = previous.map((a, i) => (i === index ? updated : a));
     await this.ctx.store.saveShard(shard, previous);
     await this.refreshCounts(updated.articleId);

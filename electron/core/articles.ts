@@ -4,7 +4,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, ArticleSummary } from '../../shared/model/index.js';
+import type { ArticleChanges } from '../../shared/contract.js';
+import type { Article, ArticleIndexEntry, ArticleSummary } from '../../shared/model/index.js';
+import type { ArticleCounts } from './annotations.js';
 import { EvidentiaError } from '../../shared/result.js';
 import type { Annotations } from './annotations.js';
 import type { CoreContext } from './context.js';
@@ -24,6 +26,38 @@ export function mimeTypeFor(ext: string): string {
   return MIME_TYPES[ext.toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** The review.json row of an article (keeps the row's import facts: file name, sha, time). */
+export function indexRowOf(article: Article, previous?: ArticleIndexEntry): ArticleIndexEntry {
+  return {
+    id: article.id,
+    kind: article.kind,
+    title: article.title,
+    authors: article.authors,
+    journal: article.journal,
+    year: article.year,
+    doi: article.doi,
+    pmid: article.pmid,
+    volume: article.volume,
+    issue: article.issue,
+    page: article.page,
+    url: article.url,
+    type: article.type,
+    keywords: article.keywords,
+    tags: article.tags,
+    fileName: previous?.fileName ?? article.source.fileName,
+    sha256: article.source.sha256,
+    importedAt: article.importedAt,
+    pageCount: article.pages.length,
+    noTextLayer: article.noTextLayer,
+    attachments: article.attachments.map((a) => a.sha256),
+  };
+}
+
+export function summaryOf(row: ArticleIndexEntry, counts: ArticleCounts): ArticleSummary {
+  const { sha256: _sha, attachments: _attachments, ...rest } = row;
+  return { ...rest, ...counts };
+}
+
 export class Articles {
   constructor(
     private readonly ctx: CoreContext,
@@ -36,22 +70,30 @@ export class Articles {
     const out: ArticleSummary[] = [];
     for (const row of store.review.articles) {
       const counts = await this.annotations.countsFor(row.id, withFolders.has(row.id));
-      out.push({
-        id: row.id,
-        kind: row.kind,
-        title: row.title,
-        authors: row.authors,
-        journal: row.journal,
-        year: row.year,
-        doi: row.doi,
-        fileName: row.fileName,
-        importedAt: row.importedAt,
-        pageCount: row.pageCount,
-        noTextLayer: row.noTextLayer,
-        ...counts,
-      });
+      out.push(summaryOf(row, counts));
     }
     return out;
+  }
+
+  /** Edit bibliographic fields and tags: the article file and its index row change together. */
+  async update(id: string, changes: ArticleChanges): Promise<ArticleSummary> {
+    this.ctx.assertWritable();
+    this.requireIndexed(id);
+    const { store } = this.ctx;
+    const article = await store.readArticle(id);
+    const next: Article = { ...article, ...changes };
+    if (changes.tags) next.tags = [...new Set(changes.tags.map((t) => t.trim()).filter(Boolean))];
+    await store.writeArticle(next);
+    try {
+      await store.updateReview((review) => {
+        review.articles = review.articles.map((row) => (row.id === id ? indexRowOf(next, row) : row));
+      });
+    } catch (error) {
+      await store.writeArticle(article).catch((e: unknown) => this.ctx.log(`could not restore article ${id}`, e));
+      throw error;
+    }
+    const row = this.requireIndexed(id);
+    return summaryOf(row, await this.annotations.countsFor(id, true));
   }
 
   async get(id: string): Promise<Article> {

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/contract.js';
-import { ARTICLE_SCHEMA_VERSION, type Article, type ArticleIndexEntry } from '../../shared/model/index.js';
+import { ARTICLE_SCHEMA_VERSION, type Article } from '../../shared/model/index.js';
+import { indexRowOf } from './articles.js';
 import { EvidentiaError } from '../../shared/result.js';
 import type { CoreContext } from './context.js';
 import { MAX_IMPORT_BYTES } from './import/index.js';
@@ -30,8 +31,12 @@ export interface ImportOptions {
   onProgress?: ImportPathsOptions['onProgress'];
 }
 
-function failed(source: string, code: EvidentiaError['code'], message: string): ImportOutcome {
-  return { source, status: 'failed', articleId: null, title: null, error: { code, message } };
+function failed(source: string, code: EvidentiaError['code'], message: string, record: number | null = null): ImportOutcome {
+  return { source, record, status: 'failed', articleId: null, title: null, error: { code, message }, possibleDuplicates: [] };
+}
+
+function outcome(source: string, status: ImportOutcome['status'], articleId: string, title: string, extra: Partial<ImportOutcome> = {}): ImportOutcome {
+  return { source, record: null, status, articleId, title, error: null, possibleDuplicates: [], ...extra };
 }
 
 /** Read a file from disk, refusing huge ones before they are loaded into memory. */
@@ -61,6 +66,12 @@ export class Importer {
       load: async () => new Uint8Array(Buffer.from(f.base64, 'base64')),
     }));
     return this.importItems(items, options);
+  }
+
+  /** A file dropped onto an article (built next). */
+  async attachBase64(_id: string, _file: { fileName: string; base64: string }, _options: ImportOptions): Promise<ImportOutcome> {
+    this.ctx.assertWritable();
+    throw new EvidentiaError('internal', 'Not built yet.');
   }
 
   /** Files and folders on disk (CLI). */
@@ -110,7 +121,7 @@ export class Importer {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const id = sha256.slice(0, 16);
     const existing = store.review.articles.find((a) => a.sha256 === sha256);
-    if (existing) return { source: item.source, status: 'duplicate', articleId: existing.id, title: existing.title, error: null };
+    if (existing) return outcome(item.source, 'duplicate', existing.id, existing.title);
     if (store.review.articles.some((a) => a.id === id)) {
       // Two different files sharing 64 bits of sha256: never expected, but never silently merged.
       throw new Error(`article id collision for ${id}`);
@@ -124,26 +135,15 @@ export class Importer {
       kind: doc.kind,
       ...doc.meta,
       source: { fileName: item.fileName, sha256, ext: doc.ext, bytes: bytes.length, storedAs },
+      attachments: [],
+      abstract: null,
       text: doc.text,
       pages: doc.pages,
       extraction: doc.extraction,
       importedAt: new Date().toISOString(),
       noTextLayer: doc.noTextLayer,
     };
-    const row: ArticleIndexEntry = {
-      id,
-      kind: article.kind,
-      title: article.title,
-      authors: article.authors,
-      journal: article.journal,
-      year: article.year,
-      doi: article.doi,
-      fileName: item.fileName,
-      sha256,
-      importedAt: article.importedAt,
-      pageCount: article.pages.length,
-      noTextLayer: article.noTextLayer,
-    };
+    const row = indexRowOf(article);
 
     // No indexed article has this hash, so a blob or article file already at these paths is debris
     // of an interrupted import: overwriting it (and removing it on failure) loses nothing.
@@ -161,6 +161,6 @@ export class Importer {
       await removeQuietly(blobPath);
       throw error;
     }
-    return { source: item.source, status: 'imported', articleId: id, title: article.title, error: null };
+    return outcome(item.source, 'imported', id, article.title);
   }
 }

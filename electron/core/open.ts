@@ -5,13 +5,20 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { contract, type Channel, type Handlers, type ParsedInput } from '../../shared/contract.js';
+import { contract, type Channel, type ExportFile, type Handlers, type ParsedInput } from '../../shared/contract.js';
 import { ReviewerId, type ReviewInfo } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import { Annotations } from './annotations.js';
 import { Articles } from './articles.js';
 import type { CoreContext, Logger } from './context.js';
-import { runExport } from './export/index.js';
+import { runExport, type ExportDeps } from './export/index.js';
+import { Duplicates } from './duplicates.js';
+import { JobRunner } from './jobs.js';
+import { prepareOutcomeBody } from './outcome-body.js';
+import { SheetService } from './sheet.js';
+import { StudyValuesService } from './study.js';
+import { Templates } from './templates.js';
+import { forestPlotFor } from '../../shared/forest/index.js';
 import type { ExtractDocument } from './import/types.js';
 import { Importer } from './importer.js';
 import { SerialQueue } from './serial.js';
@@ -98,9 +105,15 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
       if (reason !== null) throw new EvidentiaError('read-only', reason);
     },
   };
-  const annotations = new Annotations(ctx);
+  const templates = new Templates(ctx);
+  const annotations = new Annotations(ctx, (body, previous) => prepareOutcomeBody(templates, body, previous));
   const articles = new Articles(ctx, annotations);
   const importer = new Importer(ctx);
+  const study = new StudyValuesService(ctx, templates);
+  const sheet = new SheetService(ctx, templates, annotations, study);
+  const duplicates = new Duplicates(ctx, annotations);
+  const exportDeps: ExportDeps = { annotations, sheet, templates };
+  const jobs = new JobRunner<ExportFile>(ctx.log);
   const writes = new SerialQueue();
 
   const info = (): ReviewInfo => ({
@@ -150,7 +163,61 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
       const { id } = parseInput('annotations.delete', input);
       return writes.run(() => annotations.delete(id));
     },
-    'export.run': async (input) => runExport(ctx, annotations, parseInput('export.run', input).format),
+    'articles.update': async (input) => {
+      const { id, changes } = parseInput('articles.update', input);
+      return writes.run(() => articles.update(id, changes));
+    },
+    'articles.attach': async (input) => {
+      const { id, file, password } = parseInput('articles.attach', input);
+      return writes.run(() => importer.attachBase64(id, file, password === undefined ? {} : { password }));
+    },
+    'export.run': async (input) => runExport(ctx, exportDeps, parseInput('export.run', input)),
+    'export.start': async (input) => {
+      const request = parseInput('export.start', input);
+      return { jobId: jobs.start(`Exporting ${request.format}`, (control) => runExport(ctx, exportDeps, request, control)) };
+    },
+    'jobs.status': async (input) => jobs.status(parseInput('jobs.status', input).jobId),
+    'jobs.result': async (input) => jobs.result(parseInput('jobs.result', input).jobId),
+    'jobs.cancel': async (input) => jobs.cancel(parseInput('jobs.cancel', input).jobId),
+    'templates.list': async (input) => {
+      parseInput('templates.list', input);
+      return templates.list();
+    },
+    'templates.save': async (input) => {
+      const { template } = parseInput('templates.save', input);
+      return writes.run(() => templates.save(template));
+    },
+    'templates.create': async (input) => {
+      const { name, copyOf } = parseInput('templates.create', input);
+      return writes.run(() => templates.create(name, copyOf));
+    },
+    'study.get': async (input) => study.get(parseInput('study.get', input).articleId),
+    'study.save': async (input) => {
+      const { articleId, templateId, fields, reviewer } = parseInput('study.save', input);
+      return writes.run(() => study.save(articleId, templateId, fields, reviewer));
+    },
+    'sheet.query': async (input) => sheet.query(parseInput('sheet.query', input)),
+    'sheet.facets': async (input) => sheet.facets(parseInput('sheet.facets', input).templateId),
+    'sheet.edit': async (input) => {
+      const edit = parseInput('sheet.edit', input);
+      return writes.run(() => sheet.edit(edit));
+    },
+    'duplicates.list': async (input) => {
+      parseInput('duplicates.list', input);
+      return duplicates.list(await articles.list());
+    },
+    'duplicates.resolve': async (input) => {
+      const resolution = parseInput('duplicates.resolve', input);
+      return writes.run(() => duplicates.resolve(resolution));
+    },
+    'studies.list': async (input) => {
+      parseInput('studies.list', input);
+      return store.review.studies;
+    },
+    'forest.plot': async (input) => {
+      const query = parseInput('forest.plot', input);
+      return forestPlotFor(await sheet.data(query.templateId), query, store.review.articles);
+    },
   };
 
   return {

@@ -3,7 +3,7 @@
  * after its format-specific sources (PDF info dict, HTML meta tags, front matter) have had their say.
  * Pure: no Node, no DOM, so the renderer can reuse it.
  */
-import type { ArticleMeta } from '../model/article.js';
+import { EMPTY_BIBLIO, type ArticleMeta } from '../model/article.js';
 import { authorsFromByline } from './authors.js';
 import { findDoi, findDois } from './doi.js';
 import { journalFromLine, type JournalGuess } from './journal.js';
@@ -24,7 +24,7 @@ const HEADER_CHARS = 6000;
 const DATING_LINE = /^(published|publication date|first published|online|received|accepted)|copyright|©|\(c\) ?(19|20)\d\d/i;
 
 /** Fields guessed from text; null / [] when the text does not say. Title is null if no line qualifies. */
-export type TextGuess = Omit<ArticleMeta, 'title'> & { title: string | null };
+export type TextGuess = Pick<ArticleMeta, 'authors' | 'journal' | 'year' | 'doi'> & { title: string | null };
 
 export function guessFromText(text: string): TextGuess {
   const head = text.slice(0, HEADER_CHARS);
@@ -120,5 +120,8 @@ export function mergeMeta(fileName: string, ...sources: MetaCandidate[]): Articl
     journal: pick((s) => (s.journal ? collapseSpaces(s.journal) : null), (j) => j.length > 1),
     year: pick((s) => s.year, (y) => Number.isInteger(y) && y >= 1900 && y <= 2099),
     doi: pick((s) => s.doi, (d) => d.length > 0),
+    ...EMPTY_BIBLIO,
+    keywords: [],
+    tags: [],
   };
 }

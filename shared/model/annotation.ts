@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AnnotationId, ArticleId, IsoTime, ReviewerId, Sha256 } from './ids.js';
+import { FieldValues, TemplateRef } from './template.js';
 
-export const ANNOTATION_FILE_SCHEMA_VERSION = 1;
+export const ANNOTATION_FILE_SCHEMA_VERSION = 2;
 
 /** W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors). */
 export const TextQuoteSelector = z.object({
@@ -38,44 +39,33 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
-export const OUTCOME_FIELDS = [
-  'outcome',
-  'arm',
-  'timepoint',
-  'measure',
-  'value',
-  'unit',
-  'ci_low',
-  'ci_high',
-  'p_value',
-  'n',
-  'note',
-] as const;
-export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+/** The default template and the records made before templates existed. */
+export const DEFAULT_TEMPLATE_ID = 'trial-outcomes';
+export const DEFAULT_TEMPLATE_REF: TemplateRef = { id: DEFAULT_TEMPLATE_ID, version: 1 };
 
-/** Human labels, used by the form and by exports' documentation. */
-export const OUTCOME_FIELD_LABELS: Record<OutcomeField, string> = {
-  outcome: 'Outcome',
-  arm: 'Arm',
-  timepoint: 'Time point',
-  measure: 'Measure',
-  value: 'Value',
-  unit: 'Unit',
-  ci_low: 'CI low',
-  ci_high: 'CI high',
-  p_value: 'p value',
-  n: 'n',
-  note: 'Note',
+/** Where an outcome record stands in the team's workflow (the sheet's "status" column). */
+export const RecordStatus = z.enum(['in-progress', 'complete', 'verified']);
+export type RecordStatus = z.infer<typeof RecordStatus>;
+export const RECORD_STATUS_LABELS: Record<RecordStatus, string> = {
+  'in-progress': 'In progress',
+  complete: 'Complete',
+  verified: 'Verified',
 };
 
-const fieldText = z.string().max(10_000).default('');
-/** Values are kept as typed ("<0.001", "−9.36") so nothing the reviewer wrote is lost. */
-export const OutcomeFields = z.object(
-  Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, fieldText])) as Record<OutcomeField, typeof fieldText>,
-);
-export type OutcomeFields = z.infer<typeof OutcomeFields>;
+export const Tags = z.array(z.string().trim().min(1).max(100)).max(100);
 
-export const OutcomeBody = z.object({ type: z.literal('outcome'), fields: OutcomeFields });
+/**
+ * An outcome record: the values of the template's outcome-level fields, keyed by field key, plus
+ * the template version they were captured under. Keys of retired or unknown fields are kept.
+ */
+export const OutcomeBody = z.object({
+  type: z.literal('outcome'),
+  template: TemplateRef.default(DEFAULT_TEMPLATE_REF),
+  fields: FieldValues,
+  status: RecordStatus.default('in-progress'),
+  tags: Tags.default([]),
+});
+export type OutcomeBody = z.infer<typeof OutcomeBody>;
 export const DiscrepancyBody = z.object({
   type: z.literal('discrepancy'),
   /** Free-form for now (e.g. "journal", "value"); later issues add a vocabulary. */
@@ -101,12 +91,22 @@ export const Annotation = z.object({
 });
 export type Annotation = z.infer<typeof Annotation>;
 
+/** A reviewer's study-level values for one article under one template. */
+export const StudyRecord = z.object({
+  template: TemplateRef,
+  fields: FieldValues,
+  updated: IsoTime,
+});
+export type StudyRecord = z.infer<typeof StudyRecord>;
+
 /** One shard: annotations/<articleId>/<reviewerId>.json */
 export const AnnotationFile = z.object({
   schemaVersion: z.literal(ANNOTATION_FILE_SCHEMA_VERSION),
   articleId: ArticleId,
   reviewer: ReviewerId,
   annotations: z.array(Annotation),
+  /** At most one per template id. */
+  study: z.array(StudyRecord),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFile>;
 

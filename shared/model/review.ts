@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ArticleId, IsoTime, ReviewerId } from './ids.js';
+import { ArticleId, IsoTime, ReviewerId, Sha256 } from './ids.js';
 import { ArticleKind, ArticleMeta } from './article.js';
+import { Template } from './template.js';
 
-export const REVIEW_SCHEMA_VERSION = 1;
+export const REVIEW_SCHEMA_VERSION = 2;
 
 export const Reviewer = z.object({ id: ReviewerId, name: z.string() });
 export type Reviewer = z.infer<typeof Reviewer>;
@@ -16,8 +17,38 @@ export const ArticleIndexEntry = ArticleMeta.extend({
   importedAt: IsoTime,
   pageCount: z.number().int().nonnegative(),
   noTextLayer: z.boolean(),
+  /** sha256 of every attachment, so a file imported again is recognised wherever it is kept. */
+  attachments: z.array(Sha256),
 });
 export type ArticleIndexEntry = z.infer<typeof ArticleIndexEntry>;
+
+/** Why two records look like the same article (Zotero's rule: identifiers first, then title+year+author). */
+export const DuplicateReason = z.enum(['doi', 'pmid', 'title-year-author']);
+export type DuplicateReason = z.infer<typeof DuplicateReason>;
+
+export const DuplicateCandidate = z.object({
+  a: ArticleId,
+  b: ArticleId,
+  reason: DuplicateReason,
+  detected: IsoTime,
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+export const DuplicateState = z.object({
+  /** Fuzzy matches waiting for a person to decide. */
+  pending: z.array(DuplicateCandidate),
+  /** Pairs a person said are different articles: never proposed again. Each pair sorted. */
+  notDuplicates: z.array(z.tuple([ArticleId, ArticleId])),
+});
+export type DuplicateState = z.infer<typeof DuplicateState>;
+
+export const StudyGroupId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const StudyGroup = z.object({
+  id: StudyGroupId,
+  label: z.string().max(300),
+  articleIds: z.array(ArticleId).min(2),
+});
+export type StudyGroup = z.infer<typeof StudyGroup>;
 
 /** review.json */
 export const ReviewFile = z.object({
@@ -26,6 +57,10 @@ export const ReviewFile = z.object({
   created: IsoTime,
   reviewers: z.array(Reviewer),
   articles: z.array(ArticleIndexEntry),
+  templates: z.array(Template).min(1),
+  duplicates: DuplicateState,
+  /** Reports of one study, linked rather than merged. */
+  studies: z.array(StudyGroup),
 });
 export type ReviewFile = z.infer<typeof ReviewFile>;
 

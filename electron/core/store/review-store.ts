@@ -15,6 +15,7 @@ import {
 } from '../../../shared/model/index.js';
 import { ANNOTATION_FILE_MIGRATIONS, ARTICLE_MIGRATIONS, REVIEW_MIGRATIONS } from '../../../shared/migrations/index.js';
 import { EvidentiaError } from '../../../shared/result.js';
+import { defaultTemplate } from '../../../shared/templates/default-template.js';
 import { JsonDoc, type DocSpec } from './json-file.js';
 import { Lru } from './lru.js';
 import { ReviewPaths } from './paths.js';
@@ -68,6 +69,9 @@ export class ReviewStore {
       created: new Date().toISOString(),
       reviewers: [],
       articles: [],
+      templates: [defaultTemplate(new Date().toISOString())],
+      duplicates: { pending: [], notDuplicates: [] },
+      studies: [],
     };
     await JsonDoc.create(paths.reviewFile, REVIEW_SPEC, review).save();
   }
@@ -89,6 +93,7 @@ export class ReviewStore {
       this.reviewDoc.data = before;
       throw error;
     }
+    this.revision += 1;
   }
 
   async readArticle(id: string): Promise<Article> {
@@ -107,6 +112,7 @@ export class ReviewStore {
   }
 
   forgetArticle(id: string): void {
+    this.revision += 1;
     this.articles.delete(id);
     for (const key of [...this.shards.keys()]) if (key.startsWith(`${id}/`)) this.shards.delete(key);
   }
@@ -143,6 +149,7 @@ export class ReviewStore {
         articleId,
         reviewer,
         annotations: [],
+        study: [],
       });
     } else if (doc.data.articleId !== articleId || doc.data.reviewer !== reviewer) {
       throw new EvidentiaError('corrupt-file', `${file} is damaged: it claims to hold ${doc.data.reviewer}'s annotations on ${doc.data.articleId}.`);
@@ -160,5 +167,44 @@ export class ReviewStore {
       doc.data.annotations = previous;
       throw error;
     }
+    this.revision += 1;
   }
+
+  /**
+   * Apply `change` to a shard and write it; if the write fails the shard is put back as it was.
+   * The shard is created (empty) when the reviewer has none for this article yet.
+   */
+  async updateShard(articleId: string, reviewer: string, change: (shard: AnnotationFile) => void): Promise<AnnotationFile> {
+    const doc = await this.shard(articleId, reviewer, true);
+    const before = structuredClone(doc.data);
+    change(doc.data);
+    try {
+      await mkdir(this.paths.articleAnnotationsDir(articleId), { recursive: true });
+      await doc.save();
+    } catch (error) {
+      doc.data = before;
+      throw error;
+    }
+    this.revision += 1;
+    return doc.data;
+  }
+
+  /** Every shard of every indexed article (loaded once, then served from memory). */
+  async allShards(): Promise<AnnotationFile[]> {
+    const out: AnnotationFile[] = [];
+    const withFolders = await this.articlesWithAnnotationFolders();
+    for (const row of this.review.articles) {
+      if (!withFolders.has(row.id)) continue;
+      for (const reviewer of await this.shardReviewers(row.id)) {
+        const doc = await this.shard(row.id, reviewer);
+        if (doc) out.push(doc.data);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Bumped by every write of review.json or a shard: derived views (the sheet) rebuild when it moves.
+   */
+  revision = 0;
 }

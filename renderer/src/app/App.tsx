@@ -7,9 +7,21 @@ import { PasswordDialog } from '../library/PasswordDialog';
 import { useDropFiles } from '../library/useDropFiles';
 import { useImport } from '../library/useImport';
 import { ReaderView } from '../reader/ReaderView';
+import { SheetView } from '../sheet/SheetView';
+import { TemplatesView } from '../templates/TemplatesView';
+import { DuplicatesView } from '../duplicates/DuplicatesView';
+import { ForestView } from '../forest/ForestView';
 import { ErrorsProvider, useErrors } from './errors';
 import { ReviewContext } from './review';
 import { hrefFor, useRoute } from './route';
+
+const NAV = [
+  { view: 'library', label: 'Library' },
+  { view: 'sheet', label: 'Sheet' },
+  { view: 'forest', label: 'Forest plot' },
+  { view: 'duplicates', label: 'Duplicates' },
+  { view: 'templates', label: 'Templates' },
+] as const;
 
 function Shell() {
   const { report } = useErrors();
@@ -48,9 +60,11 @@ function Shell() {
         </a>
         {info ? <span className="review-name">{info.name}</span> : null}
         <nav>
-          <a href={hrefFor({ view: 'library' })} aria-current={route.view === 'library' ? 'page' : undefined}>
-            Library
-          </a>
+          {NAV.map(({ view, label }) => (
+            <a key={view} href={hrefFor({ view })} aria-current={route.view === view ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
         </nav>
       </header>
       {info?.readOnly ? (
@@ -60,7 +74,15 @@ function Shell() {
         </div>
       ) : null}
       {route.view === 'reader' ? (
-        <ReaderView key={route.articleId} articleId={route.articleId} onChanged={onImported} />
+        <ReaderView key={route.articleId} articleId={route.articleId} annotationId={route.annotationId} onChanged={onImported} />
+      ) : route.view === 'sheet' ? (
+        <SheetView />
+      ) : route.view === 'templates' ? (
+        <TemplatesView />
+      ) : route.view === 'duplicates' ? (
+        <DuplicatesView onChanged={onImported} />
+      ) : route.view === 'forest' ? (
+        <ForestView />
       ) : (
         <LibraryView articles={articles} progress={progress} importFiles={importFiles} />
       )}

@@ -1,18 +1,36 @@
 /**
- * Routing lives in the URL hash (#/article/<id>) so a reload reopens the same article, and the
- * query string stays the bridge's (it carries the token).
+ * Routing lives in the URL hash (#/article/<id>, #/article/<id>/annotation/<annotationId>, #/sheet …)
+ * so a reload reopens the same view, and the query string stays the bridge's (it carries the token).
  */
 import { useEffect, useState } from 'react';
 
-export type Route = { view: 'library' } | { view: 'reader'; articleId: string };
+export type Route =
+  | { view: 'library' }
+  | { view: 'reader'; articleId: string; annotationId: string | null }
+  | { view: 'sheet' }
+  | { view: 'templates' }
+  | { view: 'duplicates' }
+  | { view: 'forest' };
+
+const SIMPLE_VIEWS = ['sheet', 'templates', 'duplicates', 'forest'] as const;
 
 export function parseRoute(hash: string): Route {
-  const match = /^#\/article\/([0-9a-f]{16})$/.exec(hash);
-  return match ? { view: 'reader', articleId: match[1]! } : { view: 'library' };
+  const article = /^#\/article\/([0-9a-f]{16})(?:\/annotation\/([A-Za-z0-9_-]{8,64}))?$/.exec(hash);
+  if (article) return { view: 'reader', articleId: article[1]!, annotationId: article[2] ?? null };
+  const simple = /^#\/([a-z]+)$/.exec(hash)?.[1];
+  const view = SIMPLE_VIEWS.find((v) => v === simple);
+  return view ? { view } : { view: 'library' };
 }
 
 export function hrefFor(route: Route): string {
-  return route.view === 'reader' ? `#/article/${route.articleId}` : '#/';
+  switch (route.view) {
+    case 'reader':
+      return route.annotationId ? `#/article/${route.articleId}/annotation/${route.annotationId}` : `#/article/${route.articleId}`;
+    case 'library':
+      return '#/';
+    default:
+      return `#/${route.view}`;
+  }
 }
 
 export function useRoute(): Route {

@@ -33,7 +33,7 @@ export function ArticleTable({ articles }: { articles: ArticleSummary[] }) {
         {articles.map((a) => (
           <tr key={a.id}>
             <td>
-              <a href={hrefFor({ view: 'reader', articleId: a.id })} className="title-link">
+              <a href={hrefFor({ view: 'reader', articleId: a.id, annotationId: null })} className="title-link">
                 {a.title || a.fileName}
               </a>
               {a.authors.length > 0 ? <div className="authors">{a.authors.join(', ')}</div> : null}

@@ -17,7 +17,7 @@ function ResultRow({ outcome }: { outcome: ImportOutcome }) {
   return (
     <li className={`import-result ${outcome.status}`}>
       <span className="badge">{STATUS_TEXT[outcome.status]}</span>{' '}
-      {outcome.articleId ? <a href={hrefFor({ view: 'reader', articleId: outcome.articleId })}>{name}</a> : showName ? name : null}
+      {outcome.articleId ? <a href={hrefFor({ view: 'reader', articleId: outcome.articleId, annotationId: null })}>{name}</a> : showName ? name : null}
       {reason ? <span className="reason">{showName ? `: ${reason}` : reason}</span> : null}
     </li>
   );

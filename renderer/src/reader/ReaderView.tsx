@@ -2,7 +2,7 @@
  * Reading one article: the text or PDF view, the selection toolbar, the tag forms, and the sidebar
  * of annotations. The views only report selections and draw highlights; saving happens here.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AnchoredAnnotation, AnnotationBody } from '../../../shared/model/index';
 import { api } from '../api';
 import { useErrors } from '../app/errors';
@@ -27,11 +27,13 @@ type Editor =
 
 interface Props {
   articleId: string;
+  /** Scroll to this annotation once loaded (e.g. opened from a sheet row). */
+  annotationId?: string | null;
   /** Something changed that the library's counts show. */
   onChanged: () => void;
 }
 
-export function ReaderView({ articleId, onChanged }: Props) {
+export function ReaderView({ articleId, annotationId = null, onChanged }: Props) {
   const { report } = useErrors();
   const readOnly = useReadOnly();
   const { article, annotations, setAnnotations, failed } = useArticle(articleId);
@@ -80,6 +82,13 @@ export function ReaderView({ articleId, onChanged }: Props) {
 
   const focusOn = (a: AnchoredAnnotation) =>
     setFocus({ id: a.id, page: a.anchor.status === 'orphan' ? null : a.anchor.page, nonce: Date.now() });
+
+  // Opened at an annotation (#/article/<id>/annotation/<annotationId>): scroll there once it is loaded.
+  const target = annotationId ? annotations.find((a) => a.id === annotationId) : undefined;
+  useEffect(() => {
+    if (target) focusOn(target);
+    // Once per target, not on every change of the list.
+  }, [target?.id, article !== null]);
 
   if (!article) return <main className="reader">{failed ? null : <p className="muted pad">Loading article…</p>}</main>;
 

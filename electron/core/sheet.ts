@@ -1,0 +1,77 @@
+/**
+ * The sheet service: rows built from every shard once per template and store revision (any write
+ * moves the revision), then filtered, sorted, grouped and paged per query; edits in place go to
+ * the outcome annotation or the article's study values.
+ */
+import type { SheetEdit, SheetQuery, SheetRecordRow } from '../../shared/model/index.js';
+import { EvidentiaError } from '../../shared/result.js';
+import { buildSheet, type SheetData } from '../../shared/sheet/build.js';
+import { querySheet, sheetFacets } from '../../shared/sheet/query.js';
+import { RecordStatus, type AnnotationBody } from '../../shared/model/index.js';
+import type { Annotations } from './annotations.js';
+import type { CoreContext } from './context.js';
+import type { StudyValuesService } from './study.js';
+import type { Templates } from './templates.js';
+
+export class SheetService {
+  private cache: { templateId: string; revision: number; data: SheetData } | null = null;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly templates: Templates,
+    private readonly annotations: Annotations,
+    private readonly study: StudyValuesService,
+  ) {}
+
+  async data(templateId?: string): Promise<SheetData> {
+    const template = this.templates.get(templateId);
+    const { store } = this.ctx;
+    const shards = await store.allShards(); // may load shards, which does not move the revision
+    if (this.cache && this.cache.templateId === template.id && this.cache.revision === store.revision) return this.cache.data;
+    const data = buildSheet(template, store.review.articles, shards);
+    this.cache = { templateId: template.id, revision: store.revision, data };
+    return data;
+  }
+
+  async query(query: SheetQuery) {
+    const template = this.templates.get(query.templateId);
+    return querySheet(await this.data(template.id), query, template);
+  }
+
+  async facets(templateId?: string) {
+    return sheetFacets(await this.data(templateId));
+  }
+
+  async edit(edit: SheetEdit): Promise<SheetRecordRow> {
+    this.ctx.assertWritable();
+    const template = this.templates.get(edit.templateId);
+    const row = (await this.data(template.id)).rows.find((r) => r.rowId === edit.rowId);
+    if (!row) throw new EvidentiaError('not-found', `No sheet row ${edit.rowId}; reload the sheet.`);
+    const { column, value } = edit;
+    if (column.startsWith('s.')) {
+      const current = (await this.study.get(row.articleId)).find((s) => s.reviewer === row.reviewer && s.template.id === template.id);
+      await this.study.save(row.articleId, template.id, { ...(current?.fields ?? {}), [column.slice(2)]: value }, row.reviewer);
+    } else {
+      if (row.annotationId === null) throw new EvidentiaError('bad-input', 'This row has no outcome record yet: tag an outcome in the article first.');
+      const annotation = await this.annotations.get(row.annotationId);
+      if (!annotation || annotation.body.type !== 'outcome') throw new EvidentiaError('not-found', `No outcome record ${row.annotationId}.`);
+      let body: AnnotationBody;
+      if (column === 'status') {
+        const status = RecordStatus.safeParse(value);
+        if (!status.success) throw new EvidentiaError('bad-input', `"${String(value)}" is not a status (in-progress, complete, verified).`);
+        body = { ...annotation.body, status: status.data };
+      } else if (column === 'tags') {
+        const tags = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,]/) : [];
+        body = { ...annotation.body, tags: [...new Set(tags.map((t) => t.trim()).filter(Boolean))] };
+      } else if (column.startsWith('o.')) {
+        body = { ...annotation.body, fields: { ...annotation.body.fields, [column.slice(2)]: value } };
+      } else {
+        throw new EvidentiaError('bad-input', `The ${column} column cannot be edited in the sheet.`);
+      }
+      await this.annotations.update(annotation.id, body);
+    }
+    const updated = (await this.data(template.id)).rows.find((r) => r.rowId === edit.rowId || (r.articleId === row.articleId && r.reviewer === row.reviewer && row.annotationId === null && r.annotationId === null));
+    if (!updated) throw new EvidentiaError('internal', 'The edited row disappeared from the sheet.');
+    return updated;
+  }
+}
