@@ -1,10 +1,9 @@
 /**
- * Builds an annotation body from `--type` and the repeated `--field key=value` options. Keys are
- * checked here, against the model's own field lists, so a typo ("pvalue") is a usage error naming the
- * valid keys rather than a field silently dropped; values are then validated by the contract.
+ * Builds an annotation body from `--type` and the repeated `--field key=value` options. Discrepancy
+ * and note keys are checked here; outcome keys belong to the review's template, so the core checks
+ * them (a typo such as "pvalue" comes back as an error naming the template) rather than dropping them.
  */
 import type { Input } from '../../shared/contract.js';
-import { OUTCOME_FIELDS } from '../../shared/model/index.js';
 import { usageError } from './errors.js';
 
 export const ANNOTATION_TYPES = ['outcome', 'discrepancy', 'note'] as const;
@@ -25,7 +24,7 @@ export function parseType(raw: string | undefined): AnnotationTypeArg {
 export function buildBody(type: AnnotationTypeArg, fieldArgs: string[], quote: string): RawBody {
   switch (type) {
     case 'outcome':
-      return { type, fields: parseFields(fieldArgs, OUTCOME_FIELDS, type) };
+      return { type, fields: parseFields(fieldArgs, null, type) as Record<string, string> };
     case 'discrepancy': {
       const f = parseFields(fieldArgs, DISCREPANCY_FIELDS, type);
       const links = (f.links ?? '')
@@ -42,14 +41,15 @@ export function buildBody(type: AnnotationTypeArg, fieldArgs: string[], quote: s
   }
 }
 
-function parseFields<K extends string>(args: string[], valid: readonly K[], type: string): Partial<Record<K, string>> {
+/** `valid` null: any key (checked by the core against the template). */
+function parseFields<K extends string>(args: string[], valid: readonly K[] | null, type: string): Partial<Record<K, string>> {
   const fields: Partial<Record<K, string>> = {};
   for (const arg of args) {
     const eq = arg.indexOf('=');
     if (eq <= 0) throw usageError(`--field "${arg}" must be key=value`);
     const key = arg.slice(0, eq).trim();
-    const known = valid.find((k) => k === key);
-    if (!known) throw usageError(`--field "${key}" is not valid for --type ${type}; valid keys: ${valid.join(', ')}`);
+    const known = valid === null ? (key as K) : valid.find((k) => k === key);
+    if (!known) throw usageError(`--field "${key}" is not valid for --type ${type}; valid keys: ${(valid ?? []).join(', ')}`);
     if (fields[known] !== undefined) throw usageError(`--field ${key} is given twice`);
     fields[known] = arg.slice(eq + 1);
   }

@@ -13,7 +13,13 @@ import { ARTICLE_SCHEMA_VERSION, type Article } from '../../shared/model/index.j
 import { indexRowOf } from './articles.js';
 import { EvidentiaError } from '../../shared/result.js';
 import type { CoreContext } from './context.js';
-import { MAX_IMPORT_BYTES } from './import/index.js';
+import { extensionOf, kindOf, MAX_IMPORT_BYTES, mayHoldRecords } from './import/index.js';
+import { decodeText } from './import/decode-text.js';
+import { checkSize } from './import/guards.js';
+import { detectCitationFormat, parseCitations } from './citations/index.js';
+import { duplicateIndexOf, importCitationRecords } from './citation-import.js';
+import { attachDocument, queueFuzzy, recordAwaitingText } from './attach.js';
+import { isEvidentiaExport, restoreExport } from './restore.js';
 import { removeQuietly, writeFileAtomic } from './store/atomic.js';
 import type { ImportPathsOptions } from './types.js';
 import { expandPaths } from './walk.js';
@@ -68,27 +74,25 @@ export class Importer {
     return this.importItems(items, options);
   }
 
-  /** A file dropped onto an article (built next). */
-  async attachBase64(_id: string, _file: { fileName: string; base64: string }, _options: ImportOptions): Promise<ImportOutcome> {
-    this.ctx.assertWritable();
-    throw new EvidentiaError('internal', 'Not built yet.');
-  }
-
   /** Files and folders on disk (CLI). */
   async importPaths(paths: readonly string[], options: ImportOptions): Promise<ImportOutcome[]> {
     this.ctx.assertWritable();
     const entries = await expandPaths(paths);
     const results: ImportOutcome[] = [];
+    let done = 0;
     for (const entry of entries) {
-      const outcome =
+      const outcomes =
         'error' in entry
-          ? failed(entry.source, entry.error.code, entry.error.message)
+          ? [failed(entry.source, entry.error.code, entry.error.message)]
           : await this.importOne(
               { source: entry.source, fileName: path.basename(entry.path), load: () => readFromDisk(entry.path, entry.source) },
               options,
             );
-      results.push(outcome);
-      options.onProgress?.(results.length, entries.length, outcome);
+      done += 1;
+      for (const outcome of outcomes) {
+        results.push(outcome);
+        options.onProgress?.(done, entries.length, outcome);
+      }
     }
     return results;
   }
@@ -96,38 +100,84 @@ export class Importer {
   async importItems(items: readonly ImportItem[], options: ImportOptions): Promise<ImportOutcome[]> {
     this.ctx.assertWritable();
     const results: ImportOutcome[] = [];
+    let done = 0;
     for (const item of items) {
-      const outcome = await this.importOne(item, options);
-      results.push(outcome);
-      options.onProgress?.(results.length, items.length, outcome);
+      const outcomes = await this.importOne(item, options);
+      done += 1;
+      for (const outcome of outcomes) {
+        results.push(outcome);
+        options.onProgress?.(done, items.length, outcome);
+      }
     }
     return results;
   }
 
-  /** Never throws: every problem becomes a `failed` outcome. */
-  async importOne(item: ImportItem, options: ImportOptions): Promise<ImportOutcome> {
+  /** Never throws: every problem becomes a `failed` outcome. A citation file gives one outcome per record. */
+  async importOne(item: ImportItem, options: ImportOptions): Promise<ImportOutcome[]> {
+    return this.guard(item, () => this.importOrThrow(item, options));
+  }
+
+  /** A file dropped onto an article: a document becomes the full text of a record that has none, else an attachment. */
+  async attachBase64(id: string, file: { fileName: string; base64: string }, options: ImportOptions): Promise<ImportOutcome> {
+    this.ctx.assertWritable();
+    const item: ImportItem = { source: file.fileName, fileName: path.basename(file.fileName), load: async () => new Uint8Array(Buffer.from(file.base64, 'base64')) };
+    const [result] = await this.guard(item, async () => {
+      const bytes = await item.load();
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const holder = this.holderOf(sha256);
+      if (holder) return [outcome(item.source, 'duplicate', holder.id, holder.title)];
+      const doc = await this.ctx.extract(bytes, item.fileName, options.password === undefined ? {} : { password: options.password });
+      return [await attachDocument(this.ctx, id, { fileName: item.fileName, bytes, sha256 }, doc, item.source)];
+    });
+    return result!;
+  }
+
+  private async guard(item: ImportItem, work: () => Promise<ImportOutcome[]>): Promise<ImportOutcome[]> {
     try {
-      return await this.importOrThrow(item, options);
+      return await work();
     } catch (error) {
-      if (error instanceof EvidentiaError) return failed(item.source, error.code, error.message);
+      if (error instanceof EvidentiaError) return [failed(item.source, error.code, error.message)];
       this.ctx.log(`import of ${item.source} failed unexpectedly`, error);
-      return failed(item.source, 'internal', `${item.fileName} could not be imported because of an unexpected error. Details are in the log.`);
+      return [failed(item.source, 'internal', `${item.fileName} could not be imported because of an unexpected error. Details are in the log.`)];
     }
   }
 
-  private async importOrThrow(item: ImportItem, options: ImportOptions): Promise<ImportOutcome> {
+  /** The article already holding this exact file, as its source or an attachment. */
+  private holderOf(sha256: string) {
+    return this.ctx.store.review.articles.find((a) => a.sha256 === sha256 || a.attachments.includes(sha256));
+  }
+
+  private async importOrThrow(item: ImportItem, options: ImportOptions): Promise<ImportOutcome[]> {
     const { store } = this.ctx;
     const bytes = await item.load();
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const id = sha256.slice(0, 16);
-    const existing = store.review.articles.find((a) => a.sha256 === sha256);
-    if (existing) return outcome(item.source, 'duplicate', existing.id, existing.title);
+    const existing = this.holderOf(sha256);
+    if (existing) return [outcome(item.source, 'duplicate', existing.id, existing.title)];
+
+    if (mayHoldRecords(item.fileName)) {
+      checkSize(bytes, item.fileName);
+      const text = decodeText(bytes, item.fileName);
+      if (extensionOf(item.fileName) === 'json' && isEvidentiaExport(text)) return restoreExport(this.ctx, text, item.source);
+      const format = detectCitationFormat(item.fileName, text);
+      if (format !== null) {
+        const parsed = parseCitations(text, item.fileName, format);
+        const file = { source: item.source, fileName: item.fileName, bytes, sha256, ext: extensionOf(item.fileName) || 'txt' };
+        return importCitationRecords(this.ctx, file, parsed);
+      }
+      if (kindOf(item.fileName) === null) {
+        throw new EvidentiaError('unsupported-type', `${item.fileName} is not a citation file Evidentia can read (RIS, BibTeX, NBIB/MEDLINE, PubMed XML, CSL-JSON, EndNote XML) nor an Evidentia JSON export.`);
+      }
+    }
     if (store.review.articles.some((a) => a.id === id)) {
       // Two different files sharing 64 bits of sha256: never expected, but never silently merged.
       throw new Error(`article id collision for ${id}`);
     }
 
     const doc = await this.ctx.extract(bytes, item.fileName, options.password === undefined ? {} : { password: options.password });
+    const match = duplicateIndexOf(store.review.articles).find({ ...doc.meta, id }, store.review.duplicates.notDuplicates);
+    const target = match.identifier?.id ?? recordAwaitingText(store.review.articles, doc.meta);
+    if (target) return [await attachDocument(this.ctx, target, { fileName: item.fileName, bytes, sha256 }, doc, item.source)];
     const storedAs = store.paths.blobRelative(sha256, doc.ext);
     const article: Article = {
       schemaVersion: ARTICLE_SCHEMA_VERSION,
@@ -161,6 +211,7 @@ export class Importer {
       await removeQuietly(blobPath);
       throw error;
     }
-    return outcome(item.source, 'imported', id, article.title);
+    const possible = await queueFuzzy(this.ctx, id, match.fuzzy);
+    return [outcome(item.source, 'imported', id, article.title, { possibleDuplicates: possible })];
   }
 }

@@ -73,12 +73,13 @@ describe.skipIf(!chromiumAvailable())('discrepancies, notes, edit, delete, expor
     await sidebar(page).getByText('against NEJM').waitFor({ state: 'detached' });
     expect((await listAnnotations(bridge)).map((a) => a.body.type).sort()).toEqual(['discrepancy', 'outcome']);
 
-    // Export: the browser receives a CSV file holding the outcome.
+    // Export: the browser receives a JSON file holding the discrepancy's quote.
     await backToLibrary(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8');
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    expect(csv).toContain('The Lancet');
+    await page.getByLabel('Export format').selectOption('json');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const json = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    expect(json).toContain('The Lancet');
     expectNoPageErrors(session.errors);
   });
 

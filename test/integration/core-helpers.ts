@@ -15,6 +15,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { joinPages } from '../../shared/anchoring/pdf-text.js';
 import { EvidentiaError } from '../../shared/result.js';
+import { EMPTY_BIBLIO } from '../../shared/model/index.js';
 import type { ExtractDocument, ExtractedDocument } from '../../electron/core/import/types.js';
 import { openReviewWith } from '../../electron/core/open.js';
 import type { Core, OpenReviewOptions } from '../../electron/core/types.js';
@@ -23,7 +24,10 @@ export const fakeExtract: ExtractDocument = async (bytes, fileName, options = {}
   const ext = fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase() : '';
   if (bytes.length === 0) throw new EvidentiaError('empty-file', `${fileName} is empty (0 bytes).`);
   const text = new TextDecoder().decode(bytes);
-  const meta = { title: text.split(/[\n\f]/)[0]!.trim() || fileName, authors: [], journal: null, year: null, doi: null };
+  // "DOI: 10.x/y" and "Year: 2022" lines set those fields, so duplicate detection can be exercised.
+  const doi = /^DOI: (\S+)$/m.exec(text)?.[1] ?? null;
+  const year = /^Year: (\d{4})$/m.exec(text)?.[1];
+  const meta = { title: text.split(/[\n\f]/)[0]!.trim() || fileName, authors: [], journal: null, year: year ? Number(year) : null, doi, ...EMPTY_BIBLIO };
   const base: Omit<ExtractedDocument, 'kind' | 'text' | 'pages'> = {
     ext,
     meta,

@@ -17,10 +17,11 @@ const step = (from: number, to: number, description = `v${from} to v${to}`): Mig
 });
 
 describe('defineMigrations', () => {
-  it('accepts the real lists (one per persisted file kind)', () => {
+  it('accepts the real lists (one per persisted file kind), each reading back to version 1', () => {
     for (const list of [REVIEW_MIGRATIONS, ARTICLE_MIGRATIONS, ANNOTATION_FILE_MIGRATIONS]) {
-      expect(list.current).toBe(1);
-      expect(list.steps).toHaveLength(0);
+      expect(list.current).toBe(2);
+      expect(list.oldest).toBe(1);
+      expect(list.steps).toHaveLength(1);
     }
   });
 

@@ -1,4 +1,5 @@
 /** evidentia annotations DIR [--article ID]: lists annotations with where they anchor now. */
+import { cellText } from '../../../shared/sheet/query.js';
 import type { AnchoredAnnotation } from '../../../shared/model/index.js';
 import { flag, positional, stringOption } from '../args.js';
 import { call, usingCore } from '../call.js';
@@ -46,6 +47,7 @@ function bodySummary(a: AnchoredAnnotation): string {
   switch (b.type) {
     case 'outcome':
       return Object.entries(b.fields)
+        .map(([k, v]) => [k, cellText(v)] as const)
         .filter(([, v]) => v !== '')
         .map(([k, v]) => `${k}=${clip(v, 40)}`)
         .join(' ');

@@ -52,22 +52,42 @@ export const importCommand: Command = {
 };
 
 export function importLine(o: ImportOutcome): string {
+  const source = o.record === null ? o.source : `${o.source} #${o.record}`;
   switch (o.status) {
-    case 'imported':
-      return `imported  ${o.articleId}  ${o.source}  "${o.title ?? ''}"`;
+    case 'imported': {
+      const maybe = o.possibleDuplicates.length > 0 ? `  (possible duplicate of ${o.possibleDuplicates.join(', ')}: see the duplicates queue)` : '';
+      return `imported  ${o.articleId}  ${source}  "${o.title ?? ''}"${maybe}`;
+    }
     case 'duplicate':
-      return `already present  ${o.articleId}  ${o.source}`;
+      return `already present  ${o.articleId}  ${source}`;
+    case 'merged':
+      return `merged into  ${o.articleId}  ${source}  (same DOI or PMID)`;
+    case 'attached':
+      return `attached to  ${o.articleId}  ${source}  "${o.title ?? ''}"`;
     case 'failed':
-      return `failed  ${o.source}: ${o.error?.message ?? 'unknown error'}`;
+      // Record errors already name the file and record.
+      return o.record === null ? `failed  ${source}: ${o.error?.message ?? 'unknown error'}` : `failed  ${o.error?.message ?? source}`;
   }
 }
 
-export function countOutcomes(results: ImportOutcome[]): { imported: number; duplicates: number; failed: number } {
+export function countOutcomes(results: ImportOutcome[]) {
   const count = (s: ImportOutcome['status']) => results.filter((r) => r.status === s).length;
-  return { imported: count('imported'), duplicates: count('duplicate'), failed: count('failed') };
+  return {
+    imported: count('imported'),
+    duplicates: count('duplicate'),
+    merged: count('merged'),
+    attached: count('attached'),
+    failed: count('failed'),
+    possibleDuplicates: results.filter((r) => r.possibleDuplicates.length > 0).length,
+  };
 }
 
 function summaryLine(total: number, c: ReturnType<typeof countOutcomes>): string {
   if (total === 0) return 'no files found to import';
-  return `${total} file${total === 1 ? '' : 's'}: ${c.imported} imported, ${c.duplicates} already present, ${c.failed} failed`;
+  const extra = [
+    c.merged > 0 ? `${c.merged} merged into existing articles` : '',
+    c.attached > 0 ? `${c.attached} attached` : '',
+    c.possibleDuplicates > 0 ? `${c.possibleDuplicates} possible duplicates queued` : '',
+  ].filter(Boolean);
+  return `${total} item${total === 1 ? '' : 's'}: ${c.imported} imported, ${c.duplicates} already present, ${[...extra, `${c.failed} failed`].join(', ')}`;
 }

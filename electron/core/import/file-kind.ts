@@ -11,7 +11,13 @@ const KIND_BY_EXTENSION: Readonly<Record<string, ArticleKind>> = {
   htm: 'html',
 };
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(KIND_BY_EXTENSION);
+/**
+ * Citation files (and Evidentia's own JSON export) hold many records; the importer reads them by
+ * content (electron/core/citations), so they have no document kind here.
+ */
+export const RECORD_FILE_EXTENSIONS: readonly string[] = ['ris', 'bib', 'bibtex', 'nbib', 'medline', 'xml', 'json'];
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...Object.keys(KIND_BY_EXTENSION), ...RECORD_FILE_EXTENSIONS];
 
 /** Lower-case extension without the dot ('' when the name has none). */
 export function extensionOf(fileName: string): string {
@@ -26,5 +32,11 @@ export function kindOf(fileName: string): ArticleKind | null {
 
 /** For folder walks: should this file be offered to the importer at all? */
 export function isSupportedFile(fileName: string): boolean {
-  return kindOf(fileName) !== null;
+  return kindOf(fileName) !== null || RECORD_FILE_EXTENSIONS.includes(extensionOf(fileName));
+}
+
+/** Files worth decoding and sniffing for citation records before document extraction. */
+export function mayHoldRecords(fileName: string): boolean {
+  const ext = extensionOf(fileName);
+  return ext === 'txt' || RECORD_FILE_EXTENSIONS.includes(ext);
 }

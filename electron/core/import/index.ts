@@ -12,7 +12,7 @@ import { extractPlainText } from './text.js';
 import type { ExtractDocument, ExtractedDocument } from './types.js';
 
 export { configurePdfExtraction, type PdfExtractionSettings } from './pdf.js';
-export { isSupportedFile, kindOf, extensionOf, SUPPORTED_EXTENSIONS } from './file-kind.js';
+export { isSupportedFile, kindOf, extensionOf, mayHoldRecords, SUPPORTED_EXTENSIONS } from './file-kind.js';
 export { MAX_IMPORT_BYTES } from './guards.js';
 export type { ExtractDocument, ExtractedDocument, ExtractOptions } from './types.js';
 
@@ -22,7 +22,7 @@ export const extractDocument: ExtractDocument = async (bytes, fileName, options 
   const kind = kindOf(name);
   if (kind === null) {
     const shown = ext ? `.${ext} files are` : 'files without an extension are';
-    throw new EvidentiaError('unsupported-type', `${name}: ${shown} not supported; Evidentia imports PDF, text, Markdown and HTML`);
+    throw new EvidentiaError('unsupported-type', `${name}: ${shown} not supported; Evidentia imports PDF, text, Markdown, HTML and citation files (RIS, BibTeX, NBIB/MEDLINE, PubMed XML, CSL-JSON, EndNote XML)`);
   }
   checkSize(bytes, name);
   if (kind === 'pdf') {

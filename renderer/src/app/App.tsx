@@ -42,7 +42,7 @@ function Shell() {
   }, [refresh]);
 
   const onImported = useCallback(() => void refresh(), [refresh]);
-  const { progress, importFiles, passwordRequest, answerPassword } = useImport(onImported);
+  const { progress, importFiles, attachFiles, passwordRequest, answerPassword } = useImport(onImported);
   const onDrop = useCallback(
     (files: File[]) => {
       window.location.hash = hrefFor({ view: 'library' }); // the progress is shown in the library
@@ -84,7 +84,7 @@ function Shell() {
       ) : route.view === 'forest' ? (
         <ForestView />
       ) : (
-        <LibraryView articles={articles} progress={progress} importFiles={importFiles} />
+        <LibraryView articles={articles} progress={progress} importFiles={importFiles} attachFiles={(id, files) => void attachFiles(id, files)} />
       )}
       {dragging ? <div className="drop-overlay">Drop files to import them</div> : null}
       {passwordRequest ? (

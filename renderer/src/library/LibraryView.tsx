@@ -12,6 +12,8 @@ interface Props {
   articles: ArticleSummary[] | null;
   progress: ImportProgress;
   importFiles: (files: File[]) => void;
+  /** Attach dropped files to one article (see ArticleTable). */
+  attachFiles: (articleId: string, files: File[]) => void;
 }
 
 function EmptyState() {
@@ -20,7 +22,8 @@ function EmptyState() {
       <h2>No articles yet</h2>
       <p>
         Import the articles of your review: click <strong>Import files</strong> or drop PDF, text, Markdown or HTML
-        files anywhere on this window.
+        files — or citation files from your searches (RIS, BibTeX, PubMed NBIB or XML, CSL-JSON, EndNote XML) —
+        anywhere on this window. Drop a PDF on a record later to attach its full text.
       </p>
       <p>
         Then open an article, select a passage with the mouse and tag it as an outcome, a discrepancy or a note. Every
@@ -30,7 +33,7 @@ function EmptyState() {
   );
 }
 
-export function LibraryView({ articles, progress, importFiles }: Props) {
+export function LibraryView({ articles, progress, importFiles, attachFiles }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const readOnly = useReadOnly();
   return (
@@ -62,7 +65,7 @@ export function LibraryView({ articles, progress, importFiles }: Props) {
         <ExportButtons />
       </div>
       <ImportStatus progress={progress} />
-      {articles === null ? <p className="muted">Loading…</p> : articles.length === 0 ? <EmptyState /> : <ArticleTable articles={articles} />}
+      {articles === null ? <p className="muted">Loading…</p> : articles.length === 0 ? <EmptyState /> : <ArticleTable articles={articles} {...(readOnly ? {} : { onAttach: attachFiles })} />}
     </main>
   );
 }

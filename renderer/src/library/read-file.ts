@@ -14,4 +14,4 @@ export function readFileAsBase64(file: File): Promise<ImportFileData> {
   });
 }
 
-export const IMPORT_ACCEPT = '.pdf,.txt,.md,.markdown,.html,.htm';
+export const IMPORT_ACCEPT = '.pdf,.txt,.md,.markdown,.html,.htm,.ris,.bib,.bibtex,.nbib,.medline,.xml,.json';

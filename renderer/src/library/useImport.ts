@@ -21,8 +21,11 @@ const IDLE: ImportProgress = { running: false, done: 0, total: 0, current: null,
 const PASSWORD_CODES = new Set(['needs-password', 'wrong-password']);
 
 function failed(source: string, message: string): ImportOutcome {
-  return { source, status: 'failed', articleId: null, title: null, error: { code: 'internal', message } };
+  return { source, record: null, status: 'failed', articleId: null, title: null, error: { code: 'internal', message }, possibleDuplicates: [] };
 }
+
+/** Import or attach one file; called again with a password when the file asks for one. */
+type Send = (data: { fileName: string; base64: string }, password: string | undefined) => Promise<ImportOutcome[] | string>;
 
 export function useImport(onImported: () => void) {
   const [progress, setProgress] = useState<ImportProgress>(IDLE);
@@ -42,43 +45,63 @@ export function useImport(onImported: () => void) {
     answer.current = null;
   }, []);
 
-  async function importOne(file: File): Promise<ImportOutcome> {
+  /** One file: a citation file answers with one outcome per record. */
+  async function sendOne(file: File, send: Send): Promise<ImportOutcome[]> {
     let data;
     try {
       data = await readFileAsBase64(file);
     } catch (error) {
-      return failed(file.name, (error as Error).message);
+      return [failed(file.name, (error as Error).message)];
     }
     let password: string | undefined;
     for (;;) {
-      const result = await api['articles.import']({ files: [data], ...(password ? { password } : {}) });
-      if (!result.ok) return failed(file.name, result.error.message);
-      const outcome = result.value.results[0] ?? failed(file.name, 'Evidentia returned no result for this file.');
-      if (outcome.status !== 'failed' || !outcome.error || !PASSWORD_CODES.has(outcome.error.code)) return outcome;
-      const given = await askPassword({ fileName: file.name, wrong: outcome.error.code === 'wrong-password' });
-      if (given === null) return outcome;
+      const result = await send(data, password);
+      if (typeof result === 'string') return [failed(file.name, result)];
+      const outcomes = result.length > 0 ? result : [failed(file.name, 'Evidentia returned no result for this file.')];
+      const first = outcomes[0]!;
+      if (outcomes.length > 1 || first.status !== 'failed' || !first.error || !PASSWORD_CODES.has(first.error.code)) return outcomes;
+      const given = await askPassword({ fileName: file.name, wrong: first.error.code === 'wrong-password' });
+      if (given === null) return outcomes;
       password = given;
     }
   }
 
-  const importFiles = useCallback(
-    async (files: File[]) => {
+  const run = useCallback(
+    async (files: File[], send: Send) => {
       if (files.length === 0 || running.current) return;
       running.current = true;
       const results: ImportOutcome[] = [];
       setProgress({ running: true, done: 0, total: files.length, current: files[0]!.name, results });
       for (const [i, file] of files.entries()) {
         setProgress((p) => ({ ...p, current: file.name, done: i }));
-        results.push(await importOne(file));
+        results.push(...(await sendOne(file, send)));
         setProgress((p) => ({ ...p, done: i + 1, results: [...results] }));
         onImported();
       }
       setProgress((p) => ({ ...p, running: false, current: null }));
       running.current = false;
     },
-    // importOne only closes over stable refs and setters.
+    // sendOne only closes over stable refs and setters.
     [onImported],
   );
 
-  return { progress, importFiles, passwordRequest, answerPassword };
+  const importFiles = useCallback(
+    (files: File[]) =>
+      run(files, async (data, password) => {
+        const result = await api['articles.import']({ files: [data], ...(password ? { password } : {}) });
+        return result.ok ? result.value.results : result.error.message;
+      }),
+    [run],
+  );
+
+  const attachFiles = useCallback(
+    (articleId: string, files: File[]) =>
+      run(files, async (data, password) => {
+        const result = await api['articles.attach']({ id: articleId, file: data, ...(password ? { password } : {}) });
+        return result.ok ? [result.value] : result.error.message;
+      }),
+    [run],
+  );
+
+  return { progress, importFiles, attachFiles, passwordRequest, answerPassword };
 }
