@@ -60,6 +60,7 @@ export function templateIdFor(name: string, taken: ReadonlySet<string>): string 
     name
       .toLowerCase()
       .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '') // accents go, the letters stay ("Études" → "etudes")
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 50) || 'template';

@@ -34,7 +34,7 @@ describe.skipIf(!present || !chromiumAvailable())('a real PDF with ligatures (Ch
 
     await page.getByRole('button', { name: 'Tag outcome', exact: true }).click();
     const form = page.getByRole('dialog', { name: 'Tag outcome' });
-    await fillForm(form, { Outcome: 'affiliation' });
+    await fillForm(form, { Outcome: 'affiliation', Value: 'Allen Institute' }); // both required by the default template
     await saveForm(form);
 
     const [annotation] = await listAnnotations(session.bridge);

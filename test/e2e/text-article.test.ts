@@ -69,6 +69,7 @@ describe.skipIf(!chromiumAvailable())('text article: select, tag, reload (Chromi
 
     await toolbar.getByRole('button', { name: 'Tag outcome', exact: true }).click();
     const form = page.getByRole('dialog', { name: 'Tag outcome' });
+    await form.getByLabel('Outcome', { exact: true }).waitFor(); // the fields come from the review's template
     for (const label of OUTCOME_LABELS) await expect(form.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
     await expect(form.locator('blockquote').textContent()).resolves.toBe(SENTENCE);
     await fillForm(form, { Outcome: 'Responders at week 16', Value: '79', Unit: '%' });

@@ -15,6 +15,7 @@ import type { FocusRequest } from './focus';
 import { PdfView } from './pdf/LazyPdfView';
 import { highlightsOf } from './segments';
 import { SelectionToolbar } from './SelectionToolbar';
+import { StudyPanel } from './StudyPanel';
 import { Sidebar } from './Sidebar';
 import type { TextSelection } from './text-selection';
 import { TextView } from './TextView';
@@ -111,6 +112,7 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
         onFocus={focusOn}
         onEdit={(a) => setEditor({ mode: 'edit', annotation: a })}
         onDelete={setToDelete}
+        top={<StudyPanel articleId={articleId} readOnly={readOnly} />}
       />
       {selection && !editor ? <SelectionToolbar selection={selection} disabled={readOnly} onTag={tag} /> : null}
       {editor ? (

@@ -2,6 +2,7 @@
  * The article's annotations in reading order, then the orphans (whose quote is no longer found in
  * the text) apart, with their quote, so nothing a reviewer extracted silently disappears.
  */
+import type { ReactNode } from 'react';
 import type { AnchoredAnnotation } from '../../../shared/model/index';
 import { excerpt, keyFields, quoteOf, TYPE_LABEL } from './describe';
 
@@ -11,6 +12,8 @@ interface Props {
   onFocus: (a: AnchoredAnnotation) => void;
   onEdit: (a: AnchoredAnnotation) => void;
   onDelete: (a: AnchoredAnnotation) => void;
+  /** Shown above the list (the study details panel). */
+  top?: ReactNode;
 }
 
 function Summary({ a }: { a: AnchoredAnnotation }) {
@@ -33,7 +36,7 @@ function Summary({ a }: { a: AnchoredAnnotation }) {
   );
 }
 
-function Item({ a, readOnly, onFocus, onEdit, onDelete }: { a: AnchoredAnnotation } & Omit<Props, 'annotations'>) {
+function Item({ a, readOnly, onFocus, onEdit, onDelete }: { a: AnchoredAnnotation } & Omit<Props, 'annotations' | 'top'>) {
   return (
     <li className={`annotation-item type-${a.body.type}`} data-annotation-id={a.id}>
       {a.anchor.status === 'orphan' ? (
@@ -65,11 +68,12 @@ export function Sidebar(props: Props) {
   const orphans = props.annotations.filter((a) => a.anchor.status === 'orphan');
   return (
     <aside className="annotations-sidebar" aria-label="Annotations">
+      {props.top}
       <h2>Annotations ({anchored.length})</h2>
       {anchored.length === 0 ? <p className="muted">Select text in the article to tag an outcome, a discrepancy or a note.</p> : null}
       <ul className="annotation-list">
         {anchored.map((a) => (
-          <Item key={a.id} a={a} {...props} />
+          <Item key={a.id} a={a} readOnly={props.readOnly} onFocus={props.onFocus} onEdit={props.onEdit} onDelete={props.onDelete} />
         ))}
       </ul>
       {orphans.length > 0 ? (
@@ -78,7 +82,7 @@ export function Sidebar(props: Props) {
           <p className="muted">Their quote is no longer found in this article&apos;s text. They are kept; edit or delete them here.</p>
           <ul className="annotation-list">
             {orphans.map((a) => (
-              <Item key={a.id} a={a} {...props} />
+              <Item key={a.id} a={a} readOnly={props.readOnly} onFocus={props.onFocus} onEdit={props.onEdit} onDelete={props.onDelete} />
             ))}
           </ul>
         </section>

@@ -5,8 +5,8 @@ import type { AnchoredAnnotation } from '../../../shared/model/index';
 import type { RunningBridge } from './bridge';
 import type { E2eSession } from './session';
 
-/** The labels the outcome form must show, exactly (issue 2, point 5). */
-export const OUTCOME_LABELS = ['Outcome', 'Arm', 'Time point', 'Measure', 'Value', 'Unit', 'CI low', 'CI high', 'p value', 'n', 'Note'];
+/** The labels the outcome form shows with the default "Trial outcomes" template, exactly. */
+export const OUTCOME_LABELS = ['Outcome', 'Arm', 'Time point', 'Measure', 'Value', 'Unit', 'CI low', 'CI high', 'p value', 'n', 'SD', 'Events', 'Note'];
 
 /** Picks files with the library's "Import files" input (without waiting for anything). */
 export async function pickFiles(page: Page, paths: string[]) {
@@ -45,6 +45,11 @@ export async function backToLibrary(page: Page) {
 /** Fills a form's fields by their exact labels, in order. */
 export async function fillForm(form: Locator, fields: Record<string, string>) {
   for (const [label, value] of Object.entries(fields)) await form.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** Chooses an option of a select found by its exact label. */
+export async function chooseOption(form: Locator, label: string, option: string) {
+  await form.getByLabel(label, { exact: true }).selectOption({ label: option });
 }
 
 /** Clicks the form's Save button and waits for the dialog to close. */
