@@ -1,13 +1,18 @@
 /**
  * Filter, sort, group and page the sheet's rows. Pure and fast enough for 100,000 rows per
- * keystroke: every row's search text and sort keys are computed once and cached per row object.
+ * keystroke: every row's search text and sort keys are computed once and cached per row object, and
+ * the filtered, sorted and grouped list is kept per data set and query, so fetching the next window
+ * of rows while scrolling is a slice. A SheetData is treated as immutable (the core builds a new one
+ * after every write).
  */
 import type { FieldValue } from '../model/template.js';
 import type { SheetFacets, SheetGroupRow, SheetPage, SheetQuery, SheetRecordRow, SheetRow } from '../model/sheet.js';
 import type { SheetData } from './build.js';
 
 /** Lowercase, accents stripped, Unicode minus as "-": what text filters and sorting compare. */
+const ASCII = /^[\x00-\x7f]*$/;
 export function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase(); // most cells: skip the costly normalisation
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -60,9 +65,17 @@ function columnValue(row: SheetRecordRow, column: string): string {
 }
 
 type SortKey = { num: number | null; text: string; empty: boolean };
+const sortKeys = new WeakMap<SheetRecordRow, Map<string, SortKey>>();
 function sortKey(row: SheetRecordRow, column: string): SortKey {
-  const raw = columnValue(row, column);
-  return { num: parseNumber(raw), text: fold(raw), empty: raw.trim() === '' };
+  let keys = sortKeys.get(row);
+  if (!keys) sortKeys.set(row, (keys = new Map()));
+  let key = keys.get(column);
+  if (!key) {
+    const raw = columnValue(row, column);
+    key = { num: parseNumber(raw), text: fold(raw), empty: raw.trim() === '' };
+    keys.set(column, key);
+  }
+  return key;
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {
@@ -128,16 +141,49 @@ function groupRows(rows: SheetRecordRow[], groupBy: SheetQuery['groupBy'], colla
   return out;
 }
 
+/** A few recent results per data set, most recent last. */
+class Recent<T> {
+  private readonly entries: { key: string; value: T }[] = [];
+  constructor(private readonly size: number) {}
+  get(key: string, make: () => T): T {
+    const i = this.entries.findIndex((e) => e.key === key);
+    if (i >= 0) {
+      const [hit] = this.entries.splice(i, 1);
+      this.entries.push(hit!);
+      return hit!.value;
+    }
+    const value = make();
+    this.entries.push({ key, value });
+    if (this.entries.length > this.size) this.entries.shift();
+    return value;
+  }
+}
+
+interface Pipeline {
+  sorted: Recent<SheetRecordRow[]>;
+  visible: Recent<SheetRow[]>;
+}
+const pipelines = new WeakMap<SheetData, Pipeline>();
+
+/** The filtered, sorted and grouped rows of a query (before paging), cached per data set. */
+export function visibleRows(data: SheetData, query: Pick<SheetQuery, 'filter' | 'sort' | 'groupBy' | 'collapsed'>): { rows: SheetRow[]; recordCount: number } {
+  let pipeline = pipelines.get(data);
+  if (!pipeline) pipelines.set(data, (pipeline = { sorted: new Recent(4), visible: new Recent(4) }));
+  const sortedKey = JSON.stringify([query.filter, query.sort]);
+  const sorted = pipeline.sorted.get(sortedKey, () => sortRows(filterRows(data.rows, query.filter), query.sort));
+  const visibleKey = JSON.stringify([sortedKey, query.groupBy, [...query.collapsed].sort()]);
+  const rows = pipeline.visible.get(visibleKey, () => groupRows(sorted, query.groupBy, new Set(query.collapsed)));
+  return { rows, recordCount: sorted.length };
+}
+
 export function querySheet(data: SheetData, query: SheetQuery, template: { id: string; version: number }): SheetPage {
-  const filtered = filterRows(data.rows, query.filter);
-  const sorted = sortRows(filtered, query.sort);
-  const visible = groupRows(sorted, query.groupBy, new Set(query.collapsed));
+  const { rows: visible, recordCount } = visibleRows(data, query);
   return {
     templateId: template.id,
     templateVersion: template.version,
     columns: data.columns,
     total: visible.length,
-    recordCount: filtered.length,
+    recordCount,
     offset: query.offset,
     rows: visible.slice(query.offset, query.offset + query.limit),
   };
