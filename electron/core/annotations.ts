@@ -183,6 +183,13 @@ export class Annotations {
     return shard?.data.annotations.find((a) => a.id === id) ?? null;
   }
 
+  /** After a merge moved annotations from one article to another: where they live is read again. */
+  articlesMerged(from: string, into: string): void {
+    this.locations = null;
+    this.counts.delete(from);
+    this.counts.delete(into);
+  }
+
   /** Forget everything about an article that is being deleted. */
   forgetArticle(articleId: string): void {
     this.counts.delete(articleId);

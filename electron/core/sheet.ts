@@ -14,7 +14,8 @@ import type { StudyValuesService } from './study.js';
 import type { Templates } from './templates.js';
 
 export class SheetService {
-  private cache: { templateId: string; revision: number; data: SheetData } | null = null;
+  /** The rows for one template at one store revision; a promise so concurrent queries share one build. */
+  private cache: { templateId: string; revision: number; data: Promise<SheetData> } | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -23,13 +24,17 @@ export class SheetService {
     private readonly study: StudyValuesService,
   ) {}
 
-  async data(templateId?: string): Promise<SheetData> {
+  data(templateId?: string): Promise<SheetData> {
     const template = this.templates.get(templateId);
     const { store } = this.ctx;
-    const shards = await store.allShards(); // may load shards, which does not move the revision
     if (this.cache && this.cache.templateId === template.id && this.cache.revision === store.revision) return this.cache.data;
-    const data = buildSheet(template, store.review.articles, shards);
-    this.cache = { templateId: template.id, revision: store.revision, data };
+    // Loading shards does not move the revision, so the entry stays valid while they load.
+    const data = store.allShards().then((shards) => buildSheet(template, store.review.articles, shards));
+    const entry = { templateId: template.id, revision: store.revision, data };
+    this.cache = entry;
+    data.catch(() => {
+      if (this.cache === entry) this.cache = null; // a failed build is not remembered
+    });
     return data;
   }
 
