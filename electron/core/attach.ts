@@ -6,12 +6,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { ImportOutcome } from '../../shared/contract.js';
-import { normaliseTitle } from '../../shared/duplicates/match.js';
-import { mergeBiblio } from '../../shared/duplicates/merge.js';
+import { normaliseTitle, pairKey } from '../../shared/duplicates/match.js';
+import { mergeArticles } from '../../shared/duplicates/merge.js';
+import { addCandidates } from '../../shared/duplicates/state.js';
 import type { Article, ArticleIndexEntry, ArticleMeta, DuplicateReason, SourceFile } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import { indexRowOf } from './articles.js';
-import { pairKey } from './citation-import.js';
 import type { CoreContext } from './context.js';
 import type { ExtractedDocument } from './import/types.js';
 import { exists, removeQuietly, writeFileAtomic } from './store/atomic.js';
@@ -29,21 +29,20 @@ export async function attachDocument(ctx: CoreContext, articleId: string, file: 
   const article = await store.readArticle(articleId);
   const storedAs = store.paths.blobRelative(file.sha256, doc.ext);
   const sourceFile: SourceFile = { fileName: file.fileName, sha256: file.sha256, ext: doc.ext, bytes: file.bytes.length, storedAs };
-  const meta = mergeBiblio(article, doc.meta);
-  const next: Article =
-    article.kind === 'citation'
-      ? {
-          ...article,
-          ...meta,
-          kind: doc.kind,
-          source: sourceFile,
-          attachments: [...article.attachments, article.source],
-          text: doc.text,
-          pages: doc.pages,
-          extraction: doc.extraction,
-          noTextLayer: doc.noTextLayer,
-        }
-      : { ...article, ...meta, attachments: [...article.attachments, sourceFile] };
+  const incoming: Article = {
+    ...article,
+    ...doc.meta,
+    kind: doc.kind,
+    source: sourceFile,
+    attachments: [],
+    abstract: null,
+    text: doc.text,
+    pages: doc.pages,
+    extraction: doc.extraction,
+    noTextLayer: doc.noTextLayer,
+  };
+  // A record without full text takes the document's; otherwise the document becomes an attachment.
+  const next = mergeArticles(article, incoming);
 
   const blobPath = store.paths.resolveStored(storedAs);
   const blobExisted = await exists(blobPath);
@@ -84,7 +83,7 @@ export async function queueFuzzy(ctx: CoreContext, id: string, fuzzy: ReadonlyAr
   const detected = new Date().toISOString();
   try {
     await store.updateReview((review) => {
-      review.duplicates.pending.push(...fresh.map((f) => ({ a: f.id, b: id, reason: f.reason, detected })));
+      review.duplicates = addCandidates(review.duplicates, fresh.map((f) => ({ a: f.id, b: id, reason: f.reason, detected })));
     });
   } catch (error) {
     // The article is imported; losing the suggestion is not worth failing the import over.

@@ -9,8 +9,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { ImportOutcome } from '../../shared/contract.js';
-import { DuplicateIndex } from '../../shared/duplicates/match.js';
-import { mergeBiblio } from '../../shared/duplicates/merge.js';
+import { DuplicateIndex, pairKey } from '../../shared/duplicates/match.js';
+import { mergeArticles } from '../../shared/duplicates/merge.js';
+import { addCandidates } from '../../shared/duplicates/state.js';
 import { ARTICLE_SCHEMA_VERSION, type Article, type ArticleIndexEntry, type DuplicateCandidate, type SourceFile } from '../../shared/model/index.js';
 import { indexRowOf } from './articles.js';
 import type { CitationFormat, CitationParse } from './citations/index.js';
@@ -45,10 +46,6 @@ function recordId(parsedRecord: unknown): string {
 
 export function duplicateIndexOf(rows: readonly ArticleIndexEntry[]): DuplicateIndex {
   return new DuplicateIndex(rows);
-}
-
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
 export async function importCitationRecords(ctx: CoreContext, file: RecordFile, parsed: CitationParse): Promise<ImportOutcome[]> {
@@ -88,32 +85,6 @@ export async function importCitationRecords(ctx: CoreContext, file: RecordFile, 
         outcomes.push({ ...base(file.source, rec.record), status: 'duplicate', articleId: id, title: row.title });
         continue;
       }
-      const match = index.find({ ...rec.meta, id }, notDuplicates);
-      if (match.identifier) {
-        // DOI or PMID match: the same article. Keep the richest fields and this file as an attachment.
-        const existing = await store.readArticle(match.identifier.id);
-        if (!originals.has(existing.id) && !written.includes(existing.id)) originals.set(existing.id, existing);
-        const meta = mergeBiblio(existing, { ...rec.meta, tags: [] });
-        const attachments = existing.attachments.some((a) => a.sha256 === file.sha256 && a.record === rec.record) || existing.source.sha256 === file.sha256
-          ? existing.attachments
-          : [...existing.attachments, source];
-        const fillText = existing.kind === 'citation' && existing.text === '' && rec.abstract;
-        const merged: Article = {
-          ...existing,
-          ...meta,
-          abstract: existing.abstract ?? rec.abstract,
-          attachments,
-          ...(fillText ? { text: rec.abstract ?? '' } : {}),
-        };
-        await store.writeArticle(merged);
-        const row = indexRowOf(merged, store.review.articles.find((r) => r.id === merged.id) ?? newRows.find((r) => r.id === merged.id));
-        if (newRows.some((r) => r.id === merged.id)) newRows.splice(newRows.findIndex((r) => r.id === merged.id), 1, row);
-        else changedRows.set(merged.id, row);
-        index.remove(merged.id);
-        index.add(row);
-        outcomes.push({ ...base(file.source, rec.record), status: 'merged', articleId: merged.id, title: merged.title });
-        continue;
-      }
       const article: Article = {
         schemaVersion: ARTICLE_SCHEMA_VERSION,
         id,
@@ -129,6 +100,24 @@ export async function importCitationRecords(ctx: CoreContext, file: RecordFile, 
         importedAt: now,
         noTextLayer: false,
       };
+      const match = index.find({ ...rec.meta, id }, notDuplicates);
+      if (match.identifier) {
+        // DOI or PMID match: the same article. Keep the richest fields and this file as an attachment.
+        const existing = await store.readArticle(match.identifier.id);
+        if (!originals.has(existing.id) && !written.includes(existing.id)) originals.set(existing.id, existing);
+        const merged = mergeArticles(existing, article);
+        // A record that had no abstract reads the one this file brings.
+        if (merged.kind === 'citation' && merged.text === '' && merged.abstract) merged.text = merged.abstract;
+        await store.writeArticle(merged);
+        const previous = newRows.find((r) => r.id === merged.id) ?? store.review.articles.find((r) => r.id === merged.id);
+        const row = indexRowOf(merged, previous);
+        if (newRows.some((r) => r.id === merged.id)) newRows.splice(newRows.findIndex((r) => r.id === merged.id), 1, row);
+        else changedRows.set(merged.id, row);
+        index.remove(merged.id);
+        index.add(row);
+        outcomes.push({ ...base(file.source, rec.record), status: 'merged', articleId: merged.id, title: merged.title });
+        continue;
+      }
       await store.writeArticle(article);
       written.push(id);
       const row = indexRowOf(article);
@@ -149,7 +138,7 @@ export async function importCitationRecords(ctx: CoreContext, file: RecordFile, 
       await store.updateReview((review) => {
         review.articles = review.articles.map((r) => changedRows.get(r.id) ?? r);
         review.articles.push(...newRows);
-        review.duplicates.pending.push(...pending);
+        review.duplicates = addCandidates(review.duplicates, pending);
       });
     }
   } catch (error) {

@@ -25,7 +25,7 @@ export const fakeExtract: ExtractDocument = async (bytes, fileName, options = {}
   if (bytes.length === 0) throw new EvidentiaError('empty-file', `${fileName} is empty (0 bytes).`);
   const text = new TextDecoder().decode(bytes);
   // "DOI: 10.x/y" and "Year: 2022" lines set those fields, so duplicate detection can be exercised.
-  const doi = /^DOI: (\S+)$/m.exec(text)?.[1] ?? null;
+  const doi = /^DOI: (\S+)/m.exec(text)?.[1] ?? null;
   const year = /^Year: (\d{4})$/m.exec(text)?.[1];
   const meta = { title: text.split(/[\n\f]/)[0]!.trim() || fileName, authors: [], journal: null, year: year ? Number(year) : null, doi, ...EMPTY_BIBLIO };
   const base: Omit<ExtractedDocument, 'kind' | 'text' | 'pages'> = {
