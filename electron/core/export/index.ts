@@ -1,35 +1,79 @@
-/** export.run: gather the review's annotations once and render the requested format. */
-import type { ExportFile, ExportRequest } from '../../../shared/contract.js';
+/**
+ * export.run / export.start: load the review once, render the requested format, report progress
+ * and honour cancellation. Formats:
+ *   csv      the template's sheet (sheet columns, labels as headers)
+ *   xlsx     one worksheet per template section, plus Articles and Discrepancies
+ *   json     everything, restorable (restore.ts)
+ *   jsonld   W3C Web Annotation collection
+ *   ris, bibtex  articles with tags and the reviewers' notes
+ *   revman   outcome records with numbers to pool, for meta-analysis software
+ */
+import type { ExportFile, ExportFormat, ExportRequest } from '../../../shared/contract.js';
 import type { Annotations } from '../annotations.js';
 import type { CoreContext } from '../context.js';
 import type { JobControl } from '../jobs.js';
 import type { SheetService } from '../sheet.js';
 import type { Templates } from '../templates.js';
+import { toBibtex } from './bibtex.js';
+import { biblioItems } from './biblio.js';
+import { sheetToCsv } from './csv.js';
+import { loadReviewData } from './data.js';
+import { buildJsonExport } from './json.js';
+import { JSONLD_MIME, buildJsonLd } from './jsonld.js';
+import { exportBaseName } from './names.js';
+import { ExportProgress } from './progress.js';
+import { revmanCsv } from './revman.js';
+import { toRis } from './ris.js';
+import { writeWorkbook } from './xlsx.js';
+import { workbookSheets } from './xlsx-content.js';
 
 export interface ExportDeps {
   annotations: Annotations;
   sheet: SheetService;
   templates: Templates;
 }
-import { sheetToCsv } from './csv.js';
-import { buildJsonExport } from './json.js';
-import { Sheet, exportBaseName } from './rows.js';
 
-export async function runExport(ctx: CoreContext, deps: ExportDeps, request: ExportRequest, _control?: JobControl, now = new Date()): Promise<ExportFile> {
-  const { annotations } = deps;
+const FILES: Record<ExportFormat, { what: string; ext: string; mimeType: string }> = {
+  csv: { what: 'extraction', ext: 'csv', mimeType: 'text/csv; charset=utf-8' },
+  xlsx: { what: 'extraction', ext: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  json: { what: 'evidentia', ext: 'json', mimeType: 'application/json' },
+  jsonld: { what: 'annotations', ext: 'jsonld', mimeType: JSONLD_MIME },
+  ris: { what: 'references', ext: 'ris', mimeType: 'application/x-research-info-systems' },
+  bibtex: { what: 'references', ext: 'bib', mimeType: 'application/x-bibtex; charset=utf-8' },
+  revman: { what: 'revman', ext: 'csv', mimeType: 'text/csv; charset=utf-8' },
+};
+
+export async function runExport(ctx: CoreContext, deps: ExportDeps, request: ExportRequest, control?: JobControl, now = new Date()): Promise<ExportFile> {
   const { format } = request;
+  const progress = new ExportProgress(control);
+  const template = deps.templates.get(request.templateId); // not-found before any work
   const review = ctx.store.review;
-  const all = await annotations.all();
-  const sheet = new Sheet(review.articles, all);
-  const base = exportBaseName(review.name, now);
-  if (format === 'csv') {
-    return {
-      fileName: `${base}.csv`,
-      mimeType: 'text/csv; charset=utf-8',
-      encoding: 'utf8',
-      content: sheetToCsv([...sheet.outcomeRows(), ...sheet.discrepancyRows()]),
-    };
+  // A sheet of another template than the review's first gets its id in the name, so two exports
+  // of one day do not overwrite each other.
+  const perTemplate = format === 'csv' || format === 'xlsx' || format === 'revman';
+  const what = FILES[format].what + (perTemplate && template.id !== review.templates[0]?.id ? `-${template.id}` : '');
+  const fileName = `${exportBaseName(review.name, now, what)}.${FILES[format].ext}`;
+  const text = (content: string): ExportFile => ({ fileName, mimeType: FILES[format].mimeType, encoding: 'utf8', content });
+
+  progress.check();
+  const data = await loadReviewData(ctx);
+  switch (format) {
+    case 'csv':
+      return text(await sheetToCsv(await deps.sheet.data(template.id), data, progress));
+    case 'revman':
+      return text(revmanCsv(await deps.sheet.data(template.id)));
+    case 'xlsx': {
+      const sheets = await workbookSheets(ctx, template, await deps.sheet.data(template.id), data, progress);
+      const bytes = await writeWorkbook(sheets, progress, `${review.name}: ${template.name}`);
+      return { fileName, mimeType: FILES.xlsx.mimeType, encoding: 'base64', content: bytes.toString('base64') };
+    }
+    case 'json':
+      return text(await buildJsonExport(ctx, data, progress, now));
+    case 'jsonld':
+      return text(await buildJsonLd(data, progress, now));
+    case 'ris':
+      return text(toRis(await biblioItems(ctx, data, progress)));
+    case 'bibtex':
+      return text(toBibtex(await biblioItems(ctx, data, progress)));
   }
-  const data = buildJsonExport(review.name, review.articles, all, sheet, now);
-  return { fileName: `${base}.json`, mimeType: 'application/json', encoding: 'utf8', content: `${JSON.stringify(data, null, 2)}\n` };
 }

@@ -1,0 +1,18 @@
+/** File names of exports, and the slugs used in them and in JSON-LD identifiers. */
+
+/** A file-name- and URN-safe form of a name, e.g. "ProDERM review" → "proderm-review". */
+export function slug(name: string, fallback = 'evidentia'): string {
+  const s = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s || fallback;
+}
+
+/** "<review>-<what>-<yyyy-mm-dd>", e.g. "proderm-review-extraction-2025-03-01". */
+export function exportBaseName(reviewName: string, now: Date, what = 'extraction'): string {
+  return `${slug(reviewName)}-${what}-${now.toISOString().slice(0, 10)}`;
+}
