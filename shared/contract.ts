@@ -215,6 +215,12 @@ export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 /** What the core implements: one async handler per channel, receiving already-validated input. */
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
+/**
+ * The core as direct callers (CLI, tests) see it: raw input like the UI's, parsed again inside, so
+ * defaults (an outcome's template, status, tags) need not be spelled out. Assignable to Handlers.
+ */
+export type RawHandlers = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
+
 /** What the UI calls: same channels, raw input, Result out (never throws across the boundary). */
 export type Api = { [C in Channel]: (input: Input<C>) => Promise<import('./result.js').Result<Output<C>>> };
 

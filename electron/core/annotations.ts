@@ -190,6 +190,12 @@ export class Annotations {
     this.counts.delete(into);
   }
 
+  /** After shards were written behind this service's back (a restore): forget what it derived. */
+  invalidate(): void {
+    this.locations = null;
+    this.counts.clear();
+  }
+
   /** Forget everything about an article that is being deleted. */
   forgetArticle(articleId: string): void {
     this.counts.delete(articleId);

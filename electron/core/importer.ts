@@ -62,7 +62,11 @@ async function readFromDisk(file: string, shownAs: string): Promise<Uint8Array> 
 }
 
 export class Importer {
-  constructor(private readonly ctx: CoreContext) {}
+  /** @param afterRestore told when a restore wrote annotation shards directly (caches must go). */
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly afterRestore: () => void = () => {},
+  ) {}
 
   /** Files from the UI, as base64. */
   async importBase64(files: ReadonlyArray<{ fileName: string; base64: string }>, options: ImportOptions): Promise<ImportOutcome[]> {
@@ -158,7 +162,13 @@ export class Importer {
     if (mayHoldRecords(item.fileName)) {
       checkSize(bytes, item.fileName);
       const text = decodeText(bytes, item.fileName);
-      if (extensionOf(item.fileName) === 'json' && isEvidentiaExport(text)) return restoreExport(this.ctx, text, item.source);
+      if (extensionOf(item.fileName) === 'json' && isEvidentiaExport(text)) {
+        try {
+          return await restoreExport(this.ctx, text, item.source);
+        } finally {
+          this.afterRestore();
+        }
+      }
       const format = detectCitationFormat(item.fileName, text);
       if (format !== null) {
         const parsed = parseCitations(text, item.fileName, format);

@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { contract, type Channel, type ExportFile, type Handlers, type ParsedInput } from '../../shared/contract.js';
+import { contract, type Channel, type ExportFile, type ParsedInput, type RawHandlers } from '../../shared/contract.js';
 import { ReviewerId, type ReviewInfo } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import { Annotations } from './annotations.js';
@@ -108,7 +108,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
   const templates = new Templates(ctx);
   const annotations = new Annotations(ctx, (body, previous) => prepareOutcomeBody(templates, body, previous));
   const articles = new Articles(ctx, annotations);
-  const importer = new Importer(ctx);
+  const importer = new Importer(ctx, () => annotations.invalidate());
   const study = new StudyValuesService(ctx, templates);
   const sheet = new SheetService(ctx, templates, annotations, study);
   const duplicates = new Duplicates(ctx, annotations);
@@ -126,7 +126,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
     articleCount: store.review.articles.length,
   });
 
-  const handlers: Handlers = {
+  const handlers: RawHandlers = {
     'review.info': async (input) => {
       parseInput('review.info', input);
       return info();

@@ -3,7 +3,7 @@
  * the few things that are not UI channels (path imports for the CLI, raw file access for the
  * app:// protocol and the bridge's /files route, shutdown).
  */
-import type { Handlers } from '../../shared/contract.js';
+import type { RawHandlers } from '../../shared/contract.js';
 import type { ImportOutcome } from '../../shared/contract.js';
 
 export interface ImportPathsOptions {
@@ -33,7 +33,7 @@ export interface OpenReviewOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
-export interface Core extends Handlers {
+export interface Core extends RawHandlers {
   /** Import files or folders (walked recursively) from disk. Never throws for a bad file. */
   importPaths(paths: string[], options?: ImportPathsOptions): Promise<ImportOutcome[]>;
   /** The original file of an article (for app://files/<id> and the bridge's /files/<id>). */

@@ -40,7 +40,7 @@ export function checkValues(template: Template, level: SectionLevel, values: Fie
   for (const key of changed) {
     const field = fields.get(key);
     if (!field) {
-      found.push(`"${key}" is not a ${level}-level field of "${template.name}"`);
+      found.push(`"${key}" is not ${level === 'outcome' ? 'an' : 'a'} ${level}-level field of "${template.name}"`);
       continue;
     }
     const p = problem(field, values[key] ?? null);

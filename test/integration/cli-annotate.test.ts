@@ -117,7 +117,7 @@ describe('evidentia annotate / annotations', () => {
 
   it('user errors: one line on stderr, right exit code, no stack trace', async () => {
     const cases: Array<[string[], number, RegExp]> = [
-      [['annotate', review, trialId, '--quote', 'week 16', '--type', 'outcome', '--field', 'pvalue=0.01'], 2, /valid keys: outcome, arm, timepoint/],
+      [['annotate', review, trialId, '--quote', 'week 16', '--type', 'outcome', '--field', 'pvalue=0.01'], 2, /"pvalue" is not an outcome-level field of "Trial outcomes"/],
       [['annotate', review, trialId, '--quote', 'week 16', '--type', 'table'], 2, /--type "table"/],
       [['annotate', review, trialId, '--type', 'note'], 2, /--quote/],
       [['annotate', review, trialId, '--quote', 'not in this article', '--type', 'note'], 1, /not found/],

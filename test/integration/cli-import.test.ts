@@ -61,8 +61,8 @@ describe('evidentia init / import', () => {
       duplicates: number;
       failed: number;
     };
-    expect(Object.keys(report).sort()).toEqual(['duplicates', 'failed', 'imported', 'results']);
-    for (const r of report.results) expect(Object.keys(r).sort()).toEqual(['articleId', 'error', 'source', 'status', 'title']);
+    expect(Object.keys(report).sort()).toEqual(['attached', 'duplicates', 'failed', 'imported', 'merged', 'possibleDuplicates', 'results']);
+    for (const r of report.results) expect(Object.keys(r).sort()).toEqual(['articleId', 'error', 'possibleDuplicates', 'record', 'source', 'status', 'title']);
     expect(report.imported).toBe(1);
     expect(report.failed).toBe(2);
     const bySource = (end: string) => report.results.find((r) => r.source.endsWith(end));
@@ -88,7 +88,8 @@ describe('evidentia init / import', () => {
   it('list --json returns article summaries with stable keys', async () => {
     const list = JSON.parse((await runOk(['list', review, '--json'])).stdout) as Array<Record<string, unknown>>;
     expect(Object.keys(list[0]!).sort()).toEqual(
-      ['annotationCount', 'authors', 'doi', 'fileName', 'id', 'importedAt', 'journal', 'kind', 'noTextLayer', 'orphanCount', 'pageCount', 'title', 'year'].sort(),
+      ['annotationCount', 'authors', 'doi', 'fileName', 'id', 'importedAt', 'journal', 'kind', 'noTextLayer', 'orphanCount', 'pageCount', 'title', 'year',
+        'pmid', 'volume', 'issue', 'page', 'url', 'type', 'keywords', 'tags'].sort(),
     );
     const kinds = list.map((a) => a.kind).sort();
     expect(kinds).toEqual(['html', 'markdown', 'text']);

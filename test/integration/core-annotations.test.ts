@@ -60,7 +60,7 @@ describe('annotations', () => {
       { type: 'TextPositionSelector', start: q.start, end: q.end },
     ]);
     const shard = await readShard(dir, articleId, 'me');
-    expect(shard).toMatchObject({ schemaVersion: 1, articleId, reviewer: 'me' });
+    expect(shard).toMatchObject({ schemaVersion: 2, articleId, reviewer: 'me', study: [] });
     expect(shard.annotations.map((a) => a.id)).toEqual([created.id]);
     const review = ReviewFile.parse(JSON.parse(await readFile(path.join(dir, 'review.json'), 'utf8')));
     expect(review.reviewers).toEqual([{ id: 'me', name: 'me' }]);

@@ -26,7 +26,7 @@ describe('import', () => {
     const { dir, core } = await newReview();
     const report = await core['articles.import']({ files: [{ fileName: 'alpha.txt', base64: base64(ALPHA) }] });
     const id = sha(ALPHA).slice(0, 16);
-    expect(report.results).toEqual([{ source: 'alpha.txt', status: 'imported', articleId: id, title: 'Alpha trial report', error: null }]);
+    expect(report.results).toEqual([{ source: 'alpha.txt', record: null, status: 'imported', articleId: id, title: 'Alpha trial report', error: null, possibleDuplicates: [] }]);
     expect(await listTree(dir)).toEqual([
       '.evidentia.lock',
       'annotations/',
@@ -38,7 +38,7 @@ describe('import', () => {
     ]);
     expect(await readFile(path.join(dir, 'files', `${sha(ALPHA)}.txt`), 'utf8')).toBe(ALPHA);
     const article = Article.parse(JSON.parse(await readFile(path.join(dir, 'articles', `${id}.json`), 'utf8')));
-    expect(article).toMatchObject({ schemaVersion: 1, id, kind: 'text', text: ALPHA, source: { fileName: 'alpha.txt', sha256: sha(ALPHA), ext: 'txt', storedAs: `files/${sha(ALPHA)}.txt` } });
+    expect(article).toMatchObject({ schemaVersion: 2, id, kind: 'text', text: ALPHA, source: { fileName: 'alpha.txt', sha256: sha(ALPHA), ext: 'txt', storedAs: `files/${sha(ALPHA)}.txt` } });
     const review = ReviewFile.parse(JSON.parse(await readFile(path.join(dir, 'review.json'), 'utf8')));
     expect(review.articles).toEqual([expect.objectContaining({ id, sha256: sha(ALPHA), title: 'Alpha trial report', fileName: 'alpha.txt' })]);
     expect(await core['articles.get']({ id })).toEqual(article);
@@ -77,7 +77,7 @@ describe('import', () => {
     const reviewBefore = await readFile(path.join(dir, 'review.json'), 'utf8');
     const results = await core.importPaths([path.join(src, 'copy-of-alpha.txt')]);
     expect(results).toEqual([
-      { source: path.join(src, 'copy-of-alpha.txt'), status: 'duplicate', articleId: first!.articleId, title: 'Alpha trial report', error: null },
+      { source: path.join(src, 'copy-of-alpha.txt'), record: null, status: 'duplicate', articleId: first!.articleId, title: 'Alpha trial report', error: null, possibleDuplicates: [] },
     ]);
     expect(await listTree(dir)).toEqual(before);
     expect(await readFile(path.join(dir, 'review.json'), 'utf8')).toBe(reviewBefore);

@@ -21,9 +21,9 @@ describe('opening and creating reviews', () => {
     const { dir, core } = await newReview({ name: 'ProDERM check' });
     expect(await listTree(dir)).toEqual(['.evidentia.lock', 'annotations/', 'articles/', 'files/', 'review.json']);
     const review = ReviewFile.parse(JSON.parse(await readFile(path.join(dir, 'review.json'), 'utf8')));
-    expect(review).toMatchObject({ schemaVersion: 1, name: 'ProDERM check', reviewers: [], articles: [] });
+    expect(review).toMatchObject({ schemaVersion: 2, name: 'ProDERM check', reviewers: [], articles: [], studies: [] });
     const info = await core['review.info']({});
-    expect(info).toMatchObject({ name: 'ProDERM check', dir, schemaVersion: 1, readOnly: false, defaultReviewer: 'me', articleCount: 0 });
+    expect(info).toMatchObject({ name: 'ProDERM check', dir, schemaVersion: 2, readOnly: false, defaultReviewer: 'me', articleCount: 0 });
     expect(await reviewExists(dir)).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe('opening and creating reviews', () => {
     await core.close();
     const file = path.join(dir, 'review.json');
     const data = JSON.parse(await readFile(file, 'utf8'));
-    data.schemaVersion = 2;
+    data.schemaVersion = 3;
     data.somethingNew = { keep: true };
     const before = JSON.stringify(data);
     await writeFile(file, before);

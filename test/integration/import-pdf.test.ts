@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { EMPTY_BIBLIO } from '../../shared/model/index.js';
 import { configurePdfExtraction, extractDocument, shutdownExtractors } from '../../electron/core/import/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import { makeImageOnlyPdf, makePdf } from '../fixtures/make-pdf.js';
@@ -44,6 +45,7 @@ describe('PDF import (pdf.js in a worker thread)', () => {
   it('guesses metadata from the text when the PDF has none', async () => {
     const doc = await extractDocument(makePdf({ pages: PAGES }), 'trial.pdf');
     expect(doc.meta).toEqual({
+      ...EMPTY_BIBLIO,
       title: 'Intravenous Immunoglobulin in Dermatomyositis',
       authors: ['Jane Doe', 'John Roe'],
       journal: 'Journal of Skin Trials',

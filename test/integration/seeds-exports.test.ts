@@ -68,7 +68,7 @@ describe.skipIf(!present)('the seeds, tagged by hand, in every export format', (
     for (const format of formats) expect(files[format]!.content.length, format).toBeGreaterThan(100);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(files.xlsx!.content, 'base64'));
+    await workbook.xlsx.load(new Uint8Array(Buffer.from(files.xlsx!.content, 'base64')).buffer);
     const names = workbook.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(['Study', 'Outcomes', 'Articles', 'Discrepancies']));
     const outcomesSheet = workbook.getWorksheet('Outcomes')!;

@@ -39,7 +39,7 @@ describe('dispatch', () => {
     expect(result.ok).toBe(true);
     const passed = create.mock.calls[0]![0] as { body: { fields: Record<string, string> } };
     expect(passed.body.fields.value).toBe('-9.36');
-    expect(passed.body.fields.arm).toBe(''); // default filled in by the schema
+    expect((passed.body as unknown as { template: unknown }).template).toEqual({ id: 'trial-outcomes', version: 1 }); // default filled in by the schema
   });
 
   it('turns EvidentiaError into its code, and anything else into internal without leaking details', async () => {

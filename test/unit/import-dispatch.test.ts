@@ -19,7 +19,7 @@ describe('extractDocument dispatch and guards', () => {
   it('refuses unsupported types by name', async () => {
     await expect(extractDocument(enc('x'), 'paper.docx')).rejects.toMatchObject({
       code: 'unsupported-type',
-      message: 'paper.docx: .docx files are not supported; Evidentia imports PDF, text, Markdown and HTML',
+      message: 'paper.docx: .docx files are not supported; Evidentia imports PDF, text, Markdown, HTML and citation files (RIS, BibTeX, NBIB/MEDLINE, PubMed XML, CSL-JSON, EndNote XML)',
     });
     await expect(extractDocument(enc('x'), '/some/dir/Makefile')).rejects.toMatchObject({ code: 'unsupported-type', message: expect.stringMatching(/^Makefile: /) });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_BIBLIO } from '../../shared/model/index.js';
 import { extractDocument } from '../../electron/core/import/index.js';
 import { htmlToText } from '../../electron/core/import/html-text.js';
 
@@ -64,6 +65,7 @@ describe('HTML import', () => {
   it('reads citation_* meta tags', async () => {
     const doc = await extractDocument(enc(HOSTILE), 'nejm.html');
     expect(doc.meta).toEqual({
+      ...EMPTY_BIBLIO,
       title: 'Trial of Intravenous Immune Globulin in Dermatomyositis',
       authors: ['Aggarwal, Rohit', 'Charles-Schoeman, Christina'],
       journal: 'New England Journal of Medicine',

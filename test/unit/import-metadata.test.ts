@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_BIBLIO } from '../../shared/model/index.js';
 import {
   authorsFromByline,
   findDoi,
@@ -158,10 +159,10 @@ describe('mergeMeta', () => {
         { title: 'Good  Title', authors: ['A B'], journal: 'Journal of Z', year: 2020, doi: '10.1/x' },
         { title: 'Other', authors: ['C D'] },
       ),
-    ).toEqual({ title: 'Good Title', authors: ['A B'], journal: 'Journal of Z', year: 2020, doi: '10.1/x' });
+    ).toEqual({ ...EMPTY_BIBLIO, title: 'Good Title', authors: ['A B'], journal: 'Journal of Z', year: 2020, doi: '10.1/x' });
   });
 
   it('falls back to the file name for the title and to null / [] for the rest', () => {
-    expect(mergeMeta('Smith 2020.txt', {})).toEqual({ title: 'Smith 2020', authors: [], journal: null, year: null, doi: null });
+    expect(mergeMeta('Smith 2020.txt', {})).toEqual({ ...EMPTY_BIBLIO, title: 'Smith 2020', authors: [], journal: null, year: null, doi: null });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_BIBLIO } from '../../shared/model/index.js';
 import { extractDocument } from '../../electron/core/import/index.js';
 import { decodeText } from '../../electron/core/import/decode-text.js';
 import { decodeWindows1252 } from '../../electron/core/import/windows-1252.js';
@@ -50,6 +51,7 @@ describe('plain-text import', () => {
   it('finds byline, journal, year and DOI in the first lines', async () => {
     const text = 'A Trial Report\nBy Jane Doe and John Roe\nJournal of Examples, 2021\nDOI: 10.5555/example.42\n\nBody text.';
     expect((await extractDocument(enc(text), 'r.txt')).meta).toEqual({
+      ...EMPTY_BIBLIO,
       title: 'A Trial Report',
       authors: ['Jane Doe', 'John Roe'],
       journal: 'Journal of Examples',

@@ -63,12 +63,12 @@ describe('checkValues', () => {
     const text = message(() => checkValues(template(), 'outcome', { rob: 'Medium', domains: ['D1', 'D9'], colour: 'red' }));
     expect(text).toContain('"Medium" is not a choice of "Risk of bias"');
     expect(text).toContain('"D9" is not a choice of "Domains"');
-    expect(text).toContain('"colour" is not a outcome-level field of "Trial outcomes"');
+    expect(text).toContain('"colour" is not an outcome-level field of "Trial outcomes"');
   });
 
   it('checks a level on its own: a study field is unknown at the outcome level', () => {
     expect(() => checkValues(template(), 'study', { design: 'Cohort', sample_size: '95' })).not.toThrow();
-    expect(message(() => checkValues(template(), 'outcome', { design: 'Cohort' }))).toMatch(/"design" is not a outcome-level field/);
+    expect(message(() => checkValues(template(), 'outcome', { design: 'Cohort' }))).toMatch(/"design" is not an outcome-level field/);
   });
 
   it('checks only the changed keys, so a value from before an option was renamed stays storable', () => {

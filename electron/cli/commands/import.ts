@@ -46,7 +46,7 @@ export const importCommand: Command = {
     });
     const counts = countOutcomes(results);
     if (json) outJson({ results, ...counts });
-    else out(summaryLine(results.length, counts));
+    else out(summaryLine(results.length, counts, results.some((r) => r.record !== null)));
     return counts.failed > 0 ? 1 : 0;
   },
 };
@@ -82,12 +82,14 @@ export function countOutcomes(results: ImportOutcome[]) {
   };
 }
 
-function summaryLine(total: number, c: ReturnType<typeof countOutcomes>): string {
+function summaryLine(total: number, c: ReturnType<typeof countOutcomes>, records: boolean): string {
   if (total === 0) return 'no files found to import';
   const extra = [
     c.merged > 0 ? `${c.merged} merged into existing articles` : '',
     c.attached > 0 ? `${c.attached} attached` : '',
     c.possibleDuplicates > 0 ? `${c.possibleDuplicates} possible duplicates queued` : '',
   ].filter(Boolean);
-  return `${total} item${total === 1 ? '' : 's'}: ${c.imported} imported, ${c.duplicates} already present, ${[...extra, `${c.failed} failed`].join(', ')}`;
+  // A citation file yields one line per record, so the total then counts items, not files.
+  const noun = records ? 'item' : 'file';
+  return `${total} ${noun}${total === 1 ? '' : 's'}: ${c.imported} imported, ${c.duplicates} already present, ${[...extra, `${c.failed} failed`].join(', ')}`;
 }
