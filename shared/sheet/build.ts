@@ -128,7 +128,8 @@ export function buildSheet(template: Template, articles: readonly ArticleIndexEn
   for (const row of rows) for (const [key, value] of Object.entries(row.values)) if (isAnswered(value)) usedKeys.add(key);
 
   const columns: SheetColumn[] = [...FIXED_COLUMNS];
-  for (const section of [...template.sections].sort((a, b) => (a.level === b.level ? 0 : a.level === 'study' ? -1 : 1))) {
+  // Outcome fields first: they are what a sheet row is; study fields repeat per article after them.
+  for (const section of [...template.sections].sort((a, b) => (a.level === b.level ? 0 : a.level === 'outcome' ? -1 : 1))) {
     const prefix = section.level === 'outcome' ? 'o.' : 's.';
     for (const field of section.fields) {
       const key = prefix + field.key;

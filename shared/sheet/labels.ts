@@ -16,7 +16,8 @@ export function surname(author: string): string {
 /** "Werth 2022", "Werth et al. 2022" style label; falls back to the title. */
 export function articleLabel(meta: Pick<ArticleMeta, 'authors' | 'year' | 'title'>): string {
   const first = meta.authors[0];
-  if (!first) return meta.year === null ? shorten(meta.title, 60) : `${shorten(meta.title, 50)} ${meta.year}`;
+  // Without authors the title stands in, cut short: labels sit beside other columns (sheet, plot rows).
+  if (!first) return meta.year === null ? shorten(meta.title, 40) : `${shorten(meta.title, 32)} ${meta.year}`;
   const name = surname(first);
   const etAl = meta.authors.length > 2 ? ' et al.' : meta.authors.length === 2 ? ` & ${surname(meta.authors[1]!)}` : '';
   return meta.year === null ? `${name}${etAl}` : `${name}${etAl} ${meta.year}`;

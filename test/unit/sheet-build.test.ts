@@ -114,11 +114,11 @@ describe('buildSheet', () => {
     expect(used.columns.find((c) => c.key === 'o.mystery')).toMatchObject({ retired: true, level: 'outcome' });
   });
 
-  it('orders columns: fixed, then study, then outcome', () => {
+  it('orders columns: fixed, then outcome, then study (repeated per article)', () => {
     const { columns } = buildSheet(template, articles, []);
     const levels = columns.map((c) => c.level);
     expect(levels.slice(0, 5)).toEqual(['fixed', 'fixed', 'fixed', 'fixed', 'fixed']);
-    expect(levels.lastIndexOf('study')).toBeLessThan(levels.indexOf('outcome'));
+    expect(levels.lastIndexOf('outcome')).toBeLessThan(levels.indexOf('study'));
     expect(columns.find((c) => c.key === 'o.value')).toMatchObject({ kind: 'number', required: true });
   });
 });
