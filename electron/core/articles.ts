@@ -116,12 +116,14 @@ export class Articles {
     this.annotations.forgetArticle(id);
     await removeQuietly(store.paths.article(id));
     await removeQuietly(store.paths.articleAnnotationsDir(id));
-    // Blobs are content-addressed; found by hash rather than via the article file, so a damaged
-    // article file does not leave its original behind.
-    const blobStillUsed = store.review.articles.some((a) => a.sha256 === row.sha256);
-    if (!blobStillUsed) {
+    // Blobs are content-addressed and may be shared (one citation file holds many records; a file
+    // may be one article's source and another's attachment): remove only those nothing uses now.
+    // Found by hash rather than via the article file, so a damaged article file leaves nothing behind.
+    const stillUsed = new Set(store.review.articles.flatMap((a) => [a.sha256, ...a.attachments]));
+    const unused = [row.sha256, ...row.attachments].filter((sha) => !stillUsed.has(sha));
+    if (unused.length > 0) {
       for (const name of await readdir(store.paths.filesDir).catch(() => [] as string[])) {
-        if (name.startsWith(`${row.sha256}.`)) await removeQuietly(path.join(store.paths.filesDir, name));
+        if (unused.some((sha) => name.startsWith(`${sha}.`))) await removeQuietly(path.join(store.paths.filesDir, name));
       }
     }
     return { id };

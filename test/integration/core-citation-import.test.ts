@@ -124,3 +124,20 @@ describe('citation files imported into a review', () => {
     expect(twice).toMatchObject({ status: 'duplicate', articleId: extension!.articleId });
   });
 });
+
+describe('deleting records that share a citation file', () => {
+  it('keeps the citation file while any article uses it, as source or attachment', async () => {
+    const { core, dir } = await newReview();
+    const two = 'TY  - JOUR\nTI  - First record of two\nER  -\n\nTY  - JOUR\nTI  - Second record of two\nER  -\n';
+    const [a, b] = (await core['articles.import']({ files: [{ fileName: 'two.ris', base64: base64(two) }] })).results;
+    await core['articles.attach']({ id: a!.articleId!, file: { fileName: 'full.txt', base64: base64('Full text\nof the first record.') } });
+    const { readdir } = await import('node:fs/promises');
+    const kinds = async () => (await readdir(`${dir}/files`)).map((n) => n.split('.').pop()).sort();
+    expect(await kinds()).toEqual(['ris', 'txt']);
+    await core['articles.delete']({ id: b!.articleId! });
+    // No article has two.ris as its source any more, but the first keeps it as an attachment.
+    expect(await kinds()).toEqual(['ris', 'txt']);
+    await core['articles.delete']({ id: a!.articleId! });
+    expect(await kinds()).toEqual([]);
+  });
+});
