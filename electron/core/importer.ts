@@ -186,8 +186,12 @@ export class Importer {
 
     const doc = await this.ctx.extract(bytes, item.fileName, options.password === undefined ? {} : { password: options.password });
     const match = duplicateIndexOf(store.review.articles).find({ ...doc.meta, id }, store.review.duplicates.notDuplicates);
-    const target = match.identifier?.id ?? recordAwaitingText(store.review.articles, doc.meta);
+    // A PDF whose DOI/PMID (or exact title and year) is a record's is that record's full text. A
+    // text, HTML or Markdown file's DOI is only a guess (often the one DOI it cites: a news piece
+    // about a trial), so a match there is queued for a person instead of merged.
+    const target = doc.kind === 'pdf' ? (match.identifier?.id ?? recordAwaitingText(store.review.articles, doc.meta)) : null;
     if (target) return [await attachDocument(this.ctx, target, { fileName: item.fileName, bytes, sha256 }, doc, item.source)];
+    const suspects = match.identifier ? [match.identifier, ...match.fuzzy] : match.fuzzy;
     const storedAs = store.paths.blobRelative(sha256, doc.ext);
     const article: Article = {
       schemaVersion: ARTICLE_SCHEMA_VERSION,
@@ -221,7 +225,7 @@ export class Importer {
       await removeQuietly(blobPath);
       throw error;
     }
-    const possible = await queueFuzzy(this.ctx, id, match.fuzzy);
+    const possible = await queueFuzzy(this.ctx, id, suspects);
     return [outcome(item.source, 'imported', id, article.title, { possibleDuplicates: possible })];
   }
 }

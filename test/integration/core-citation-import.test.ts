@@ -103,7 +103,7 @@ describe('citation files imported into a review', () => {
     expect(again[0]!.status).toBe('duplicate');
   });
 
-  it('a PDF whose DOI matches a record becomes its full text; a dropped file attaches to the record', async () => {
+  it('a PDF whose DOI matches a record becomes its full text; a dropped file attaches to the record; a text file is only queued', async () => {
     const { core } = await newReview();
     const [nejmRecord, extension] = (await core['articles.import']({ files: [{ fileName: 'search.ris', base64: base64(RIS) }] })).results;
     const pdfText = 'Trial of IVIG in dermatomyositis\nDOI: 10.1056/NEJMoa2117912\fAt week 16, 79% responded.';
@@ -115,6 +115,11 @@ describe('citation files imported into a review', () => {
     expect(article.abstract).toContain('phase 3 trial');
     expect(article.attachments.map((a) => a.fileName)).toEqual(['search.ris']);
     expect((await core.fileForArticle(article.id)).mimeType).toBe('application/octet-stream'); // the fake PDF's extension
+
+    // A text file naming the same DOI (a news piece citing the trial) is not merged: it is queued.
+    const news = (await core['articles.import']({ files: [{ fileName: 'news.txt', base64: base64('News about the trial\nDOI: 10.1056/NEJMoa2117912') }] })).results[0]!;
+    expect(news).toMatchObject({ status: 'imported', possibleDuplicates: [nejmRecord!.articleId] });
+    expect((await core['duplicates.list']({})).map((p) => p.reason)).toEqual(['doi']);
 
     const dropped = await core['articles.attach']({ id: extension!.articleId!, file: { fileName: 'supplement.txt', base64: base64('Supplement\nExtension data.') } });
     expect(dropped).toMatchObject({ status: 'attached', articleId: extension!.articleId });
