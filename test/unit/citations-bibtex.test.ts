@@ -41,6 +41,16 @@ describe('BibTeX import', () => {
     ]);
   });
 
+  it('reads entries without a citation key, as JabRef writes them', () => {
+    const text = '@article{,\n  title = {Keyless one},\n  year = {2010}\n}\n\n@article{k2,\n  title = {Keyed two}\n}\n';
+    const { records, errors } = parseCitations(text, 'jabref.bib', 'bibtex');
+    expect(errors).toEqual([]);
+    expect(records.map((r) => [r.record, r.meta.title, r.meta.year])).toEqual([
+      [1, 'Keyless one', 2010],
+      [2, 'Keyed two', null],
+    ]);
+  });
+
   it('decodes LaTeX accents in every spelling', () => {
     const [record] = bib(`@article{a, author = {Sch{\\"o}n, Ren\\'{e} and {\\v R}eh{\\r u}{\\v r}ek, Radim and M\\"uller, J}, title = {Caf\\'{e} {\\"o}sterreich}}`).records;
     expect(record?.meta.authors).toEqual(['Schön, René', 'Řehůřek, Radim', 'Müller, J']);

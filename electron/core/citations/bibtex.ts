@@ -67,8 +67,18 @@ export function splitBibtex(text: string): Chunk[] {
     }
     const lower = type.toLowerCase();
     const { end, closed } = scanBody(text, open, lower !== 'comment');
-    const key = MACRO_TYPES.has(lower) || lower === 'comment' ? null : (/^\s*([^,\s{}()="#%]+)\s*,/.exec(text.slice(open + 1, end))?.[1] ?? null);
-    chunks.push({ type: lower, key, text: text.slice(start, end), line: text.slice(0, start).split('\n').length, closed });
+    const isEntry = !MACRO_TYPES.has(lower) && lower !== 'comment';
+    const body = text.slice(open + 1, end);
+    const line = text.slice(0, start).split('\n').length;
+    let key = isEntry ? (/^\s*([^,\s{}()="#%]+)\s*,/.exec(body)?.[1] ?? null) : null;
+    let chunkText = text.slice(start, end);
+    if (isEntry && key === null && /^\s*,/.test(body)) {
+      // JabRef and others write entries without a citation key ("@article{,"), which citation-js
+      // refuses: give such an entry a key of its own so it reads like any other.
+      key = `entry-at-line-${line}`;
+      chunkText = text.slice(start, open + 1) + key + text.slice(open + 1, end);
+    }
+    chunks.push({ type: lower, key, text: chunkText, line, closed });
     i = end;
   }
   return chunks;
