@@ -30,4 +30,34 @@ describe.skipIf(!chromiumAvailable())('drag-and-drop import (Chromium + bridge)'
     await shot(page, 'drop-01-imported');
     expectNoPageErrors(session.errors);
   });
+
+  it("imports a citation file as records, and a file dropped on a record's row becomes its full text", async () => {
+    const page = await openLibrary(session);
+    const ris = 'TY  - JOUR\nTI  - Immune globulin for dermatomyositis: a record\nAU  - Werth, Victoria P.\nPY  - 2022\nAB  - An abstract only.\nER  -\n';
+    const citations = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'search.ris', { type: 'application/x-research-info-systems' }));
+      return dt;
+    }, ris);
+    await page.dispatchEvent('body', 'dragover', { dataTransfer: citations });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: citations });
+    await expect(importFinished(page)).resolves.toContain('1 imported');
+    const row = page.getByRole('row').filter({ hasText: 'Immune globulin for dermatomyositis: a record' });
+    await expect(row.textContent()).resolves.toContain('Record (abstract)');
+
+    const fullText = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['The full report\n\nAt week 16, 79% responded.\n'], 'full-report.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await row.dispatchEvent('dragover', { dataTransfer: fullText });
+    await row.getByText('Drop to attach to this article').waitFor();
+    await row.dispatchEvent('drop', { dataTransfer: fullText });
+    await expect(importFinished(page)).resolves.toContain('1 attached');
+    await expect(row.textContent()).resolves.toContain('Text');
+    const list = await session.bridge.call('articles.list', {});
+    expect(list.ok && list.value.filter((a) => a.title.startsWith('Immune globulin')).map((a) => a.kind)).toEqual(['text']);
+    await shot(page, 'drop-02-attached-to-record');
+    expectNoPageErrors(session.errors);
+  });
 });

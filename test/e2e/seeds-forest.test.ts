@@ -63,6 +63,15 @@ describe.skipIf(!chromiumAvailable() || !present)('the seeds tagged by hand: she
     expect(svgText).toContain('−1.16 [−3.32, 0.99]');
     await expect(rows.first().locator('title').textContent()).resolves.toBe(IVIG);
     await shot(page, 'seeds-02-forest');
+
+    // The workbook from the library's Export menu (a background job, base64 over the contract).
+    await page.getByRole('link', { name: 'Library', exact: true }).click();
+    await page.getByLabel('Export format').selectOption('xlsx');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container, as XLSX files are
+    expect(bytes.length).toBeGreaterThan(4000);
     expectNoPageErrors(session.errors);
   });
 });
