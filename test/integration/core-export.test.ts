@@ -151,7 +151,7 @@ describe('export: CSV', () => {
     expect(file.content).toContain('\r\n');
 
     const header = (parse(file.content, { bom: true, to_line: 1 }) as string[][])[0]!;
-    expect(header.slice(0, 10)).toEqual(['Article ID', 'Annotation ID', 'Article', 'Title', 'Journal', 'Year', 'DOI', 'Reviewer', 'Status', 'Design']);
+    expect(header.slice(0, 10)).toEqual(['Article ID', 'Annotation ID', 'Article', 'Title', 'Journal', 'Year', 'DOI', 'Reviewer', 'Status', 'Outcome']); // outcome fields first, then the study fields
     expect(header).toEqual(expect.arrayContaining(['Sample size', 'Outcome', 'Value', 'CI low', 'p value', 'SD', 'Events']));
     expect(header.slice(-3)).toEqual(['Quote', 'Page', 'Tags']);
 
