@@ -4,6 +4,7 @@
  * their column. Keys must be unique per level, because values are stored by key.
  */
 import { EvidentiaError } from '../result.js';
+import { slugify } from '../text/slug.js';
 import type { Template, TemplateField, TemplateSection } from '../model/template.js';
 
 export type TemplateDraft = Pick<Template, 'id' | 'name' | 'sections'>;
@@ -56,14 +57,7 @@ export function reviseTemplate(current: Template, draft: TemplateDraft, now: str
 
 /** A new template's id from its name, unique among `taken`. */
 export function templateIdFor(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '') // accents go, the letters stay ("Études" → "etudes")
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 50) || 'template';
+  const base = slugify(name, { max: 50, fallback: 'template' });
   let id = base;
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
   return id;

@@ -1,15 +1,9 @@
 /** File names of exports, and the slugs used in them and in JSON-LD identifiers. */
+import { slugify } from '../../../shared/text/slug.js';
 
 /** A file-name- and URN-safe form of a name, e.g. "ProDERM review" → "proderm-review". */
 export function slug(name: string, fallback = 'evidentia'): string {
-  const s = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return s || fallback;
+  return slugify(name, { max: 60, fallback });
 }
 
 /** "<review>-<what>-<yyyy-mm-dd>", e.g. "proderm-review-extraction-2025-03-01". */

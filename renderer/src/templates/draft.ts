@@ -4,6 +4,7 @@
  * by it) and removing it retires it; a new field's key follows its label until edited.
  */
 import type { FieldKind, SectionLevel, Template, TemplateField, TemplateSection } from '../../../shared/model/index';
+import { slugify } from '../../../shared/text/slug';
 
 export interface FieldDraft {
   uid: string;
@@ -61,13 +62,7 @@ export function sameDraft(a: TemplateDraftState, b: TemplateDraftState): boolean
 
 /** A key from a label: "Risk of bias" → "risk_of_bias", unique among `taken`. */
 export function keyFromLabel(label: string, taken: ReadonlySet<string>, fallback = 'field'): string {
-  let base = label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '') // "é" → "e", not "e_"
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 36);
+  let base = slugify(label, { separator: '_', max: 36, fallback: '' });
   if (!/^[a-z]/.test(base)) base = base ? `${fallback[0]}_${base}`.slice(0, 36) : fallback;
   let key = base;
   for (let n = 2; taken.has(key); n += 1) key = `${base}_${n}`;
