@@ -7,6 +7,7 @@ import type { SheetEdit, SheetQuery, SheetRecordRow } from '../../shared/model/i
 import { EvidentiaError } from '../../shared/result.js';
 import { buildSheet, type SheetData } from '../../shared/sheet/build.js';
 import { querySheet, sheetFacets } from '../../shared/sheet/query.js';
+import { parseTags } from '../../shared/templates/form-values.js';
 import { RecordStatus, type AnnotationBody } from '../../shared/model/index.js';
 import type { Annotations } from './annotations.js';
 import type { CoreContext } from './context.js';
@@ -66,8 +67,8 @@ export class SheetService {
         if (!status.success) throw new EvidentiaError('bad-input', `"${String(value)}" is not a status (in-progress, complete, verified).`);
         body = { ...annotation.body, status: status.data };
       } else if (column === 'tags') {
-        const tags = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,]/) : [];
-        body = { ...annotation.body, tags: [...new Set(tags.map((t) => t.trim()).filter(Boolean))] };
+        const tags = Array.isArray(value) ? value.join(';') : typeof value === 'string' ? value : '';
+        body = { ...annotation.body, tags: parseTags(tags) };
       } else if (column.startsWith('o.')) {
         body = { ...annotation.body, fields: { ...annotation.body.fields, [column.slice(2)]: value } };
       } else {

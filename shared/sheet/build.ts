@@ -9,6 +9,9 @@ import type { AnnotationFile, StudyRecord } from '../model/annotation.js';
 import type { FieldValue, Template, TemplateField } from '../model/template.js';
 import type { SheetColumn, SheetRecordRow } from '../model/sheet.js';
 import { articleLabel } from './labels.js';
+import { isAnswered } from '../templates/values.js';
+
+export { isAnswered };
 
 const FIXED_COLUMNS: SheetColumn[] = [
   fixed('article', 'Article'),
@@ -22,12 +25,6 @@ function fixed(key: string, label: string): SheetColumn {
   return { key, label, level: 'fixed', kind: 'fixed', options: [], required: false, retired: false, help: '' };
 }
 
-export function isAnswered(value: FieldValue | undefined): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
-}
 
 export interface SheetData {
   columns: SheetColumn[];

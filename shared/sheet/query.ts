@@ -47,21 +47,26 @@ function searchable(row: SheetRecordRow): string {
   return text;
 }
 
-function columnValue(row: SheetRecordRow, column: string): string {
+/** A cell's stored value: the fixed columns from the row, o.* and s.* from its values. */
+export function cellValue(row: SheetRecordRow, column: string): FieldValue | undefined {
   switch (column) {
     case 'article':
       return row.articleLabel;
     case 'reviewer':
       return row.reviewer;
     case 'status':
-      return row.status ?? '';
+      return row.status;
     case 'quote':
       return row.quote;
     case 'tags':
-      return row.tags.join('; ');
+      return row.tags;
     default:
-      return cellText(row.values[column]);
+      return row.values[column];
   }
+}
+
+function columnValue(row: SheetRecordRow, column: string): string {
+  return cellText(cellValue(row, column));
 }
 
 type SortKey = { num: number | null; text: string; empty: boolean };

@@ -54,3 +54,11 @@ export function changedKeys(before: FieldValues, after: FieldValues): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
+
+/** A value someone gave: not null, not blank text, not an empty list (false is an answer). */
+export function isAnswered(value: FieldValue | undefined): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}

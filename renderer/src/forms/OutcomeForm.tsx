@@ -13,7 +13,7 @@ import {
 } from '../../../shared/model/index';
 import { useTemplates } from '../templates/useTemplates';
 import { Field } from './Field';
-import { mergeValues, missingRequired, parseTags } from './field-values';
+import { mergeValues, missingRequired, parseTags } from '../../../shared/templates/form-values';
 import { TemplateFields } from './TemplateFields';
 
 interface Props {

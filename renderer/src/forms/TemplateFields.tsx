@@ -5,7 +5,8 @@
  */
 import type { FieldValue, FieldValues, SectionLevel, Template } from '../../../shared/model/index';
 import { FieldInput } from './FieldInput';
-import { activeSections, formatValue, hiddenValues } from './field-values';
+import { activeSections, hiddenValues } from '../../../shared/templates/form-values';
+import { cellText } from '../../../shared/sheet/query';
 
 interface Props {
   template: Template;
@@ -64,7 +65,7 @@ export function TemplateFields({ template, level, values, stored, onChange, layo
             {hidden.map((h) => (
               <div key={h.key}>
                 <dt>{h.label}</dt>
-                <dd>{formatValue(h.value)}</dd>
+                <dd>{cellText(h.value)}</dd>
               </div>
             ))}
           </dl>

@@ -9,7 +9,7 @@ import { api } from '../api';
 import { useErrors } from '../app/errors';
 import { useReview } from '../app/review';
 import { Field } from '../forms/Field';
-import { activeFields, mergeValues, missingRequired } from '../forms/field-values';
+import { activeFields, mergeValues, missingRequired } from '../../../shared/templates/form-values';
 import { TemplateFields } from '../forms/TemplateFields';
 import { useTemplates } from '../templates/useTemplates';
 

@@ -1,6 +1,6 @@
 /** Short human descriptions of annotations, for the sidebar and the discrepancy link picker. */
 import type { AnchoredAnnotation, Annotation } from '../../../shared/model/index';
-import { formatValue } from '../forms/field-values';
+import { cellText } from '../../../shared/sheet/query';
 
 export const TYPE_LABEL: Record<Annotation['body']['type'], string> = {
   outcome: 'Outcome',
@@ -21,11 +21,11 @@ export function keyFields(a: Annotation): string {
   if (b.type === 'outcome') {
     // Values are keyed by template field; these are the default template's, and any other
     // template's first text values stand in when they are absent.
-    const f = (key: string) => formatValue(b.fields[key]);
+    const f = (key: string) => cellText(b.fields[key]);
     const value = [f('value'), f('unit')].filter(Boolean).join(' ');
     const ci = f('ci_low') || f('ci_high') ? `CI ${f('ci_low')} to ${f('ci_high')}` : '';
     const known = [f('outcome'), f('arm'), f('timepoint'), f('measure'), value, ci, f('p_value') ? `p ${f('p_value')}` : '', f('n') ? `n=${f('n')}` : ''];
-    const parts = known.some(Boolean) ? known : Object.values(b.fields).map(formatValue).slice(0, 6);
+    const parts = known.some(Boolean) ? known : Object.values(b.fields).map(cellText).slice(0, 6);
     return parts.filter(Boolean).join(' · ');
   }
   if (b.type === 'discrepancy') {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { FieldValue, SheetColumn, SheetRecordRow } from '../../../shared/model/index';
 import { RECORD_STATUS_LABELS, RecordStatus } from '../../../shared/model/index';
-import { cellValue, valueText } from './columns';
+import { cellText, cellValue } from '../../../shared/sheet/query';
 
 interface Props {
   row: SheetRecordRow;
@@ -70,7 +70,7 @@ export function CellEditor({ row, column, onCommit, onCancel }: Props) {
     );
   }
   if (column.kind === 'multiple') return <MultipleEditor column={column} current={current} label={label} commit={commit} cancel={cancel} />;
-  return <TextEditor initial={valueText(current)} label={label} numeric={column.kind === 'number'} keys={keys} commit={commit} />;
+  return <TextEditor initial={cellText(current)} label={label} numeric={column.kind === 'number'} keys={keys} commit={commit} />;
 }
 
 function TextEditor(props: { initial: string; label: string; numeric: boolean; keys: (e: KeyboardEvent, v: () => FieldValue) => void; commit: (v: FieldValue) => void }) {

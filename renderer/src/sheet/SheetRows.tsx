@@ -7,7 +7,7 @@ import { memo } from 'react';
 import type { FieldValue, SheetColumn, SheetGroupRow, SheetRecordRow } from '../../../shared/model/index';
 import { hrefFor } from '../app/route';
 import { CellEditor } from './CellEditor';
-import { cellText, columnWidth, isNumeric } from './columns';
+import { columnWidth, displayText, isNumeric } from './columns';
 
 export interface CellPos {
   row: number;
@@ -36,7 +36,7 @@ export const RecordRow = memo(function RecordRow({ index, row, columns, top, foc
   return (
     <div className="sheet-row" role="row" aria-rowindex={index + 2} data-row={index} style={{ transform: `translateY(${top}px)` }}>
       {columns.map((column, c) => {
-        const text = cellText(row, column.key);
+        const text = displayText(row, column.key);
         const classes = ['sheet-cell', column.level];
         if (c === 0) classes.push('sticky');
         if (isNumeric(column)) classes.push('num');

@@ -2,8 +2,9 @@
  * What the grid needs to know about a column, decided once: its width, alignment, how a value is
  * shown, whether a cell can be edited, and how a header click changes the sort.
  */
-import type { FieldValue, SheetColumn, SheetRecordRow, SheetSort } from '../../../shared/model/index';
+import type { SheetColumn, SheetRecordRow, SheetSort } from '../../../shared/model/index';
 import { RECORD_STATUS_LABELS } from '../../../shared/model/index';
+import { cellText, cellValue } from '../../../shared/sheet/query';
 
 export const ROW_HEIGHT = 30;
 /** Band row (Record / Study / Outcome) + label row. */
@@ -40,33 +41,10 @@ export function bands(columns: readonly SheetColumn[]): Band[] {
   return out;
 }
 
-export function valueText(value: FieldValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.join('; ');
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return value;
-}
-
-export function cellValue(row: SheetRecordRow, key: string): FieldValue | undefined {
-  switch (key) {
-    case 'article':
-      return row.articleLabel;
-    case 'reviewer':
-      return row.reviewer;
-    case 'status':
-      return row.status;
-    case 'quote':
-      return row.quote;
-    case 'tags':
-      return row.tags;
-    default:
-      return row.values[key];
-  }
-}
-
-export function cellText(row: SheetRecordRow, key: string): string {
+/** What a cell shows: its value as text, statuses by their label. */
+export function displayText(row: SheetRecordRow, key: string): string {
   if (key === 'status') return row.status ? RECORD_STATUS_LABELS[row.status] : '';
-  return valueText(cellValue(row, key));
+  return cellText(cellValue(row, key));
 }
 
 /** Why a cell cannot be edited, or null when it can. */

@@ -1,13 +1,10 @@
 /**
- * Values of template fields in the forms: which fields a level shows, what counts as empty, which
+ * Values of template fields as forms edit them: which fields a level shows, what counts as empty, which
  * required fields are missing, and how a record's values are put back together on save (keys the
  * form does not show — retired or unknown fields — are always kept).
  */
-import type { FieldValue, FieldValues, SectionLevel, Template, TemplateField, TemplateSection } from '../../../shared/model/index';
-
-export function isEmpty(value: FieldValue | undefined): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
+import type { FieldValue, FieldValues, SectionLevel, Template, TemplateField, TemplateSection } from '../model/template.js';
+import { isAnswered } from './values.js';
 
 /** The sections of a level with their active (non-retired) fields; sections left empty are skipped. */
 export function activeSections(template: Template, level: SectionLevel): TemplateSection[] {
@@ -24,7 +21,7 @@ export function activeFields(template: Template, level: SectionLevel): TemplateF
 /** Labels of required fields that have no value yet. */
 export function missingRequired(template: Template, level: SectionLevel, values: FieldValues): string[] {
   return activeFields(template, level)
-    .filter((f) => f.required && isEmpty(values[f.key]))
+    .filter((f) => f.required && !isAnswered(values[f.key]))
     .map((f) => f.label);
 }
 
@@ -33,7 +30,7 @@ export function hiddenValues(template: Template | null, level: SectionLevel, val
   const all = new Map<string, TemplateField>();
   for (const s of template?.sections ?? []) if (s.level === level) for (const f of s.fields) all.set(f.key, f);
   return Object.entries(values)
-    .filter(([key, value]) => !isEmpty(value) && (all.get(key)?.retired ?? true))
+    .filter(([key, value]) => isAnswered(value) && (all.get(key)?.retired ?? true))
     .map(([key, value]) => ({ key, label: all.get(key)?.label ?? key, value }));
 }
 
@@ -45,18 +42,10 @@ export function mergeValues(template: Template, level: SectionLevel, stored: Fie
   const out: FieldValues = { ...stored };
   for (const field of activeFields(template, level)) {
     const value = edited[field.key];
-    if (isEmpty(value)) delete out[field.key];
+    if (!isAnswered(value)) delete out[field.key];
     else out[field.key] = value!;
   }
   return out;
-}
-
-/** A value as text, for summaries and read-only lists. */
-export function formatValue(value: FieldValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value)) return value.join(', ');
-  return value;
 }
 
 /** "a; b ;; c" → ["a", "b", "c"] (trimmed, no blanks or repeats). */
