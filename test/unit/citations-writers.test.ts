@@ -3,7 +3,7 @@ import { parseCitations } from '../../electron/core/citations/index.js';
 import type { BiblioExportItem } from '../../electron/core/export/biblio-item.js';
 import { toBibtex } from '../../electron/core/export/bibtex.js';
 import { toRis } from '../../electron/core/export/ris.js';
-import type { ArticleMeta } from '../../shared/model/article.js';
+import { EMPTY_BIBLIO, type ArticleMeta } from '../../shared/model/article.js';
 
 const meta = (over: Partial<ArticleMeta>): ArticleMeta => ({
   title: 'Untitled',
@@ -11,14 +11,7 @@ const meta = (over: Partial<ArticleMeta>): ArticleMeta => ({
   journal: null,
   year: null,
   doi: null,
-  pmid: null,
-  volume: null,
-  issue: null,
-  page: null,
-  url: null,
-  type: null,
-  keywords: [],
-  tags: [],
+  ...EMPTY_BIBLIO,
   ...over,
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeAbstract, mergeArticles, mergeBiblio, richerText } from '../../shared/duplicates/merge.js';
-import type { Article, ArticleMeta, SourceFile } from '../../shared/model/index.js';
+import { EMPTY_BIBLIO, type Article, type ArticleMeta, type SourceFile } from '../../shared/model/index.js';
 
 const META: ArticleMeta = {
   title: 'Trial of Intravenous Immune Globulin in Dermatomyositis',
@@ -8,12 +8,7 @@ const META: ArticleMeta = {
   journal: 'N Engl J Med',
   year: 2022,
   doi: null,
-  pmid: null,
-  volume: null,
-  issue: null,
-  page: null,
-  url: null,
-  type: null,
+  ...EMPTY_BIBLIO,
   keywords: ['IVIg'],
   tags: ['include'],
 };

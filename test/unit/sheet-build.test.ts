@@ -3,7 +3,7 @@
  * study-only rows, retired columns only when used, required-but-empty cells listed.
  */
 import { describe, expect, it } from 'vitest';
-import type { Template } from '../../shared/model/index';
+import { EMPTY_BIBLIO, type Template } from '../../shared/model/index';
 import { buildSheet } from '../../shared/sheet/build';
 import { defaultTemplate } from '../../shared/templates/default-template';
 import type { AnnotationFile, ArticleIndexEntry, FieldValues } from '../../shared/model/index';
@@ -16,14 +16,7 @@ function article(id: string, title: string, extra: Partial<ArticleIndexEntry> = 
     journal: null,
     year: null,
     doi: null,
-    pmid: null,
-    volume: null,
-    issue: null,
-    page: null,
-    url: null,
-    type: null,
-    keywords: [],
-    tags: [],
+    ...EMPTY_BIBLIO,
     kind: 'text',
     fileName: `${title}.txt`,
     sha256: 'a'.repeat(64),
