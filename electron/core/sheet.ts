@@ -76,8 +76,8 @@ export class SheetService {
       }
       await this.annotations.update(annotation.id, body);
     }
-    const updated = (await this.data(template.id)).rows.find((r) => r.rowId === edit.rowId || (r.articleId === row.articleId && r.reviewer === row.reviewer && row.annotationId === null && r.annotationId === null));
-    if (!updated) throw new EvidentiaError('internal', 'The edited row disappeared from the sheet.');
-    return updated;
+    const updated = (await this.data(template.id)).rows.find((r) => r.rowId === edit.rowId);
+    // A study-only row whose last value was just cleared is no longer a row of the sheet.
+    return updated ?? { ...row, values: { ...row.values, [column]: value } };
   }
 }
