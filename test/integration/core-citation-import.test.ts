@@ -130,6 +130,18 @@ describe('citation files imported into a review', () => {
   });
 });
 
+describe('a PDF without a DOI', () => {
+  it('becomes the full text of the one record with its exact title and a year within one; a short title never matches', async () => {
+    const { core } = await newReview();
+    const [, extension] = (await core['articles.import']({ files: [{ fileName: 'search.ris', base64: base64(RIS) }] })).results;
+    const pdf = 'Efficacy and Safety of IVIg in Dermatomyositis: the ProDERM Extension\nYear: 2024\fResults page.';
+    const attached = (await core['articles.import']({ files: [{ fileName: 'ext.fakepdf', base64: base64(pdf) }] })).results[0]!;
+    expect(attached).toMatchObject({ status: 'attached', articleId: extension!.articleId });
+    const other = 'Efficacy and Safety of IVIg in Dermatomyositis: the ProDERM Extension\nYear: 2026\fToo late to be it.';
+    expect((await core['articles.import']({ files: [{ fileName: 'later.fakepdf', base64: base64(other) }] })).results[0]!.status).toBe('imported');
+  });
+});
+
 describe('deleting records that share a citation file', () => {
   it('keeps the citation file while any article uses it, as source or attachment', async () => {
     const { core, dir } = await newReview();
