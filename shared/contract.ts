@@ -10,6 +10,10 @@ import {
   Article,
   ArticleId,
   ArticleSummary,
+  CheckReport,
+  DiscrepancyItem,
+  OutcomeSuggestion,
+  Severity,
   DuplicateReason,
   FieldValues,
   ForestPlot,
@@ -22,6 +26,7 @@ import {
   SheetQuery,
   SheetRecordRow,
   StudyGroup,
+  StudyGroupId,
   StudyRecord,
   Tags,
   Template,
@@ -75,7 +80,8 @@ export const NewAnnotation = z.object({
 });
 export type NewAnnotation = z.infer<typeof NewAnnotation>;
 
-export const ExportFormat = z.enum(['csv', 'xlsx', 'json', 'jsonld', 'ris', 'bibtex', 'revman']);
+/** report-*: the fact-check report of the discrepancies (readable Markdown / HTML, W3C annotations "assessing"). */
+export const ExportFormat = z.enum(['csv', 'xlsx', 'json', 'jsonld', 'ris', 'bibtex', 'revman', 'report-md', 'report-html', 'report-jsonld']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 export const ExportRequest = z.object({ format: ExportFormat, templateId: TemplateId.optional() }).strict();
 export type ExportRequest = z.infer<typeof ExportRequest>;
@@ -143,6 +149,36 @@ export type DuplicateResolution = z.infer<typeof DuplicateResolution>;
 export const StudyValues = StudyRecord.extend({ reviewer: ReviewerId });
 export type StudyValues = z.infer<typeof StudyValues>;
 
+/**
+ * A person's decision on a discrepancy (all its linked annotations at once): confirm it, dismiss it
+ * with a reason, put it back to suggested, or edit its kind, explanation and severity.
+ */
+export const DiscrepancyReview = z
+  .object({
+    id: AnnotationId,
+    action: z.enum(['confirm', 'dismiss', 'reopen', 'edit']),
+    reason: z.string().trim().max(2000).optional(),
+    kind: z.string().trim().max(200).optional(),
+    note: z.string().max(10_000).optional(),
+    severity: Severity.optional(),
+  })
+  .strict()
+  .refine((r) => r.action !== 'dismiss' || (r.reason ?? '') !== '', { message: 'a dismissal needs a reason', path: ['reason'] });
+export type DiscrepancyReview = z.infer<typeof DiscrepancyReview>;
+
+/**
+ * confirm: a suggested group becomes a person's; split: the article leaves the group and is never
+ * grouped with its other members again; join: two groups become one (confirmed); create: a person
+ * groups articles by hand.
+ */
+export const StudyGroupChange = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('confirm'), groupId: StudyGroupId }).strict(),
+  z.object({ action: z.literal('split'), groupId: StudyGroupId, articleId: ArticleId }).strict(),
+  z.object({ action: z.literal('join'), groupId: StudyGroupId, otherGroupId: StudyGroupId }).strict(),
+  z.object({ action: z.literal('create'), articleIds: z.array(ArticleId).min(2).max(1000), label: z.string().trim().max(300).optional() }).strict(),
+]);
+export type StudyGroupChange = z.infer<typeof StudyGroupChange>;
+
 const none = z.object({}).strict();
 
 export const contract = {
@@ -202,6 +238,28 @@ export const contract = {
   'duplicates.resolve': { input: DuplicateResolution, output: z.object({ kept: ArticleId.nullable() }) },
   'studies.list': { input: none, output: z.array(StudyGroup) },
   'forest.plot': { input: ForestQuery, output: ForestPlot },
+  /** Study groups: confirm, split, join, create. Returns every group after the change. */
+  'studies.update': { input: StudyGroupChange, output: z.array(StudyGroup) },
+  /** The outcome finder's suggestions for one article, minus rejected ones and spans already tagged. */
+  'suggestions.list': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(OutcomeSuggestion) },
+  /** Turn a suggestion into an outcome record (values pre-filled from it), to be edited like any other. */
+  'suggestions.accept': {
+    input: z.object({ articleId: ArticleId, key: z.string().min(1).max(200), reviewer: ReviewerId.optional() }).strict(),
+    output: AnchoredAnnotation,
+  },
+  /** Remember that a person rejected a suggestion: it is not shown again. */
+  'suggestions.reject': {
+    input: z.object({ articleId: ArticleId, key: z.string().min(1).max(200), reviewer: ReviewerId.optional() }).strict(),
+    output: z.object({ key: z.string() }),
+  },
+  /**
+   * Run the finders on every article: outcome suggestions, study grouping, discrepancy rules. With
+   * store (default), new suggested study groups and discrepancies are saved for the board.
+   */
+  'checks.run': { input: z.object({ store: z.boolean().default(true) }).strict(), output: CheckReport },
+  /** Every discrepancy (suggested, confirmed, dismissed; by rules or by hand) as the board shows it. */
+  'discrepancies.list': { input: none, output: z.array(DiscrepancyItem) },
+  'discrepancies.review': { input: DiscrepancyReview, output: DiscrepancyItem },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -35,6 +35,13 @@ export const PRELOAD_CHANNELS = [
   'duplicates.resolve',
   'studies.list',
   'forest.plot',
+  'studies.update',
+  'suggestions.list',
+  'suggestions.accept',
+  'suggestions.reject',
+  'checks.run',
+  'discrepancies.list',
+  'discrepancies.review',
 ] as const satisfies readonly Channel[];
 
 type Missing = Exclude<Channel, (typeof PRELOAD_CHANNELS)[number]>;

@@ -6,6 +6,7 @@ import type { DuplicateCandidate, DuplicateState, StudyGroup } from '../model/re
 import { pairKey, sortedPair } from './match.js';
 
 const LABEL_MAX = 300;
+export const LINKED_BY_PERSON = 'linked by a person';
 
 /** Whether a person already said these two are different articles. */
 export function isNotDuplicate(state: DuplicateState, a: string, b: string): boolean {
@@ -84,7 +85,11 @@ export function linkStudies(groups: readonly StudyGroup[], a: string, b: string,
   const rest = groups.filter((g) => !touching.includes(g));
   const first = touching[0];
   const ids = [...new Set([...touching.flatMap((g) => g.articleIds), a, b])];
-  const group: StudyGroup = first ? { ...first, articleIds: ids } : { id: newId, label: studyLabel(label), articleIds: ids };
+  // A person linked them: the group is confirmed, whatever proposed it first.
+  const evidence = [...new Set([...touching.flatMap((g) => g.evidence), LINKED_BY_PERSON])].slice(0, 20);
+  const group: StudyGroup = first
+    ? { ...first, articleIds: ids, status: 'confirmed', evidence }
+    : { id: newId, label: studyLabel(label), articleIds: ids, status: 'confirmed', evidence };
   const index = first ? groups.indexOf(first) : groups.length;
   const out = [...rest];
   out.splice(Math.min(index, out.length), 0, group);

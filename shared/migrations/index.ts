@@ -39,6 +39,20 @@ export const REVIEW_MIGRATIONS = defineMigrations({
         studies: [],
       }),
     },
+    {
+      from: 2,
+      to: 3,
+      description:
+        'Evidence checks: study groups say whether a person confirmed them (every existing group was linked by ' +
+        'a person, so confirmed) and why they were grouped; no pairs split apart yet; no rejected outcome suggestions.',
+      apply: (data) => ({
+        ...data,
+        schemaVersion: 3,
+        studies: list(data.studies).map((group) => ({ ...group, status: 'confirmed', evidence: ['linked by a person'] })),
+        notSameStudy: [],
+        rejectedSuggestions: [],
+      }),
+    },
   ],
 });
 

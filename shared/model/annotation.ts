@@ -66,14 +66,29 @@ export const OutcomeBody = z.object({
   tags: Tags.default([]),
 });
 export type OutcomeBody = z.infer<typeof OutcomeBody>;
+/** suggested: proposed by a rule, waiting for a person; confirmed / dismissed: a person decided. */
+export const DiscrepancyStatus = z.enum(['suggested', 'confirmed', 'dismissed']);
+export type DiscrepancyStatus = z.infer<typeof DiscrepancyStatus>;
+export const Severity = z.enum(['low', 'medium', 'high']);
+export type Severity = z.infer<typeof Severity>;
+
 export const DiscrepancyBody = z.object({
   type: z.literal('discrepancy'),
-  /** Free-form for now (e.g. "journal", "value"); later issues add a vocabulary. */
+  /** A rule's kind (shared/model/findings.ts DiscrepancyKind) or a reviewer's own word. */
   kind: z.string().max(200).default(''),
+  /** The explanation: a rule's sentence, or the reviewer's note. */
   note: z.string().max(10_000).default(''),
   /** Other annotations (in this or other articles) this quote disagrees with. */
   links: z.array(AnnotationId).max(100).default([]),
+  /** Tagged by a person: confirmed. Older files have no status: they were tagged by a person. */
+  status: DiscrepancyStatus.default('confirmed'),
+  severity: Severity.default('medium'),
+  /** Why it was dismissed ('' otherwise). */
+  reason: z.string().max(2000).default(''),
+  /** For rule suggestions: the rule's fingerprint, so a dismissed suggestion is never made again. */
+  fingerprint: z.string().max(500).nullable().default(null),
 });
+export type DiscrepancyBody = z.infer<typeof DiscrepancyBody>;
 export const NoteBody = z.object({ type: z.literal('note'), text: z.string().max(10_000) });
 
 export const AnnotationBody = z.discriminatedUnion('type', [OutcomeBody, DiscrepancyBody, NoteBody]);

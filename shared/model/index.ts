@@ -5,3 +5,4 @@ export * from './review.js';
 export * from './template.js';
 export * from './sheet.js';
 export * from './forest.js';
+export * from './findings.js';

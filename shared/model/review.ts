@@ -3,7 +3,7 @@ import { ArticleId, IsoTime, ReviewerId, Sha256 } from './ids.js';
 import { ArticleKind, ArticleMeta } from './article.js';
 import { Template } from './template.js';
 
-export const REVIEW_SCHEMA_VERSION = 2;
+export const REVIEW_SCHEMA_VERSION = 3;
 
 export const Reviewer = z.object({ id: ReviewerId, name: z.string() });
 export type Reviewer = z.infer<typeof Reviewer>;
@@ -43,12 +43,27 @@ export const DuplicateState = z.object({
 export type DuplicateState = z.infer<typeof DuplicateState>;
 
 export const StudyGroupId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** suggested: proposed by the study grouping (shared trial id, acronym, DOI, title); confirmed: by a person. */
+export const StudyGroupStatus = z.enum(['suggested', 'confirmed']);
+export type StudyGroupStatus = z.infer<typeof StudyGroupStatus>;
 export const StudyGroup = z.object({
   id: StudyGroupId,
   label: z.string().max(300),
   articleIds: z.array(ArticleId).min(2),
+  status: StudyGroupStatus,
+  /** Why the articles were grouped ("trial id NCT01234567", "acronym ProDERM", "linked by a person"). */
+  evidence: z.array(z.string().max(300)).max(20),
 });
 export type StudyGroup = z.infer<typeof StudyGroup>;
+
+export const RejectedSuggestion = z.object({
+  articleId: ArticleId,
+  /** OutcomeSuggestion.key */
+  key: z.string().min(1).max(200),
+  reviewer: ReviewerId,
+  at: IsoTime,
+});
+export type RejectedSuggestion = z.infer<typeof RejectedSuggestion>;
 
 /** review.json */
 export const ReviewFile = z.object({
@@ -61,6 +76,10 @@ export const ReviewFile = z.object({
   duplicates: DuplicateState,
   /** Reports of one study, linked rather than merged. */
   studies: z.array(StudyGroup),
+  /** Pairs a person split apart: never grouped as one study again. Each pair sorted. */
+  notSameStudy: z.array(z.tuple([ArticleId, ArticleId])),
+  /** Outcome suggestions a person rejected, so they are not shown again. */
+  rejectedSuggestions: z.array(RejectedSuggestion),
 });
 export type ReviewFile = z.infer<typeof ReviewFile>;
 

@@ -3,6 +3,7 @@ import {
   addCandidates,
   isNotDuplicate,
   linkStudies,
+  LINKED_BY_PERSON,
   markNotDuplicate,
   rewriteDuplicateState,
   rewriteStudies,
@@ -41,11 +42,18 @@ describe('queue and memory', () => {
 });
 
 describe('study groups', () => {
-  const group = (id: string, ...articleIds: string[]): StudyGroup => ({ id, label: `Study ${id}`, articleIds });
+  const group = (id: string, ...articleIds: string[]): StudyGroup => ({ id, label: `Study ${id}`, articleIds, status: 'confirmed', evidence: [LINKED_BY_PERSON] });
 
   it('starts a new group, or joins the group either article is in', () => {
-    expect(linkStudies([], 'a', 'b', 'new-group-id', '  ProDERM\n trial ')).toEqual([{ id: 'new-group-id', label: 'ProDERM trial', articleIds: ['a', 'b'] }]);
+    expect(linkStudies([], 'a', 'b', 'new-group-id', '  ProDERM\n trial ')).toEqual([{ id: 'new-group-id', label: 'ProDERM trial', articleIds: ['a', 'b'], status: 'confirmed', evidence: [LINKED_BY_PERSON] }]);
     expect(linkStudies([group('g1xxxxxx', 'a', 'c')], 'b', 'a', 'unused-id', 'x')).toEqual([group('g1xxxxxx', 'a', 'c', 'b')]);
+  });
+
+  it('a person linking into a suggested group confirms it and keeps its evidence', () => {
+    const suggested: StudyGroup = { ...group('g1xxxxxx', 'a', 'c'), status: 'suggested', evidence: ['trial id NCT01234567'] };
+    expect(linkStudies([suggested], 'b', 'a', 'unused-id', 'x')).toEqual([
+      { ...suggested, articleIds: ['a', 'c', 'b'], status: 'confirmed', evidence: ['trial id NCT01234567', LINKED_BY_PERSON] },
+    ]);
   });
 
   it('joins two groups into the first one when linking across them', () => {

@@ -72,6 +72,8 @@ export class ReviewStore {
       templates: [defaultTemplate(new Date().toISOString())],
       duplicates: { pending: [], notDuplicates: [] },
       studies: [],
+      notSameStudy: [],
+      rejectedSuggestions: [],
     };
     await JsonDoc.create(paths.reviewFile, REVIEW_SPEC, review).save();
   }
