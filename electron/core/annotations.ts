@@ -116,7 +116,8 @@ export class Annotations {
     return this.counts.get(articleId) ?? { annotationCount: 0, orphanCount: 0 };
   }
 
-  async create(input: NewAnnotation): Promise<AnchoredAnnotation> {
+  /** @param id given by callers that link several new annotations to each other (rule suggestions). */
+  async create(input: NewAnnotation, id: string = randomUUID()): Promise<AnchoredAnnotation> {
     this.ctx.assertWritable();
     const { store } = this.ctx;
     const article = await store.readArticle(input.articleId);
@@ -129,8 +130,9 @@ export class Annotations {
     const reviewer = input.reviewer ?? this.ctx.defaultReviewer;
     if (!ReviewerId.safeParse(reviewer).success) throw new EvidentiaError('bad-input', `Not a valid reviewer id: ${reviewer}`);
     const now = new Date().toISOString();
+    if ((await this.locationIndex()).has(id)) throw new EvidentiaError('internal', `Annotation id ${id} is taken already.`);
     const annotation: Annotation = {
-      id: randomUUID(),
+      id,
       articleId: article.id,
       reviewer,
       target: { source: article.id, sourceHash: article.source.sha256, selector: describe(article.text, input.start, input.end, article.pages) },

@@ -12,7 +12,12 @@ import { Annotations } from './annotations.js';
 import { Articles } from './articles.js';
 import type { CoreContext, Logger } from './context.js';
 import { runExport, type ExportDeps } from './export/index.js';
+import { Checks } from './checks.js';
+import { Discrepancies } from './discrepancies.js';
 import { Duplicates } from './duplicates.js';
+import { FindingsCache } from './findings.js';
+import { StudyGroups } from './study-groups.js';
+import { Suggestions } from './suggestions.js';
 import { JobRunner } from './jobs.js';
 import { prepareOutcomeBody } from './outcome-body.js';
 import { SheetService } from './sheet.js';
@@ -112,7 +117,12 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
   const study = new StudyValuesService(ctx, templates);
   const sheet = new SheetService(ctx, templates, annotations, study);
   const duplicates = new Duplicates(ctx, annotations);
-  const exportDeps: ExportDeps = { annotations, sheet, templates };
+  const findings = new FindingsCache();
+  const suggestions = new Suggestions(ctx, annotations, findings);
+  const discrepancies = new Discrepancies(ctx, annotations);
+  const checks = new Checks(ctx, findings, discrepancies);
+  const studyGroups = new StudyGroups(ctx);
+  const exportDeps: ExportDeps = { annotations, sheet, templates, discrepancies };
   const jobs = new JobRunner<ExportFile>(ctx.log);
   const writes = new SerialQueue();
 
@@ -217,6 +227,39 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
     'forest.plot': async (input) => {
       const query = parseInput('forest.plot', input);
       return forestPlotFor(await sheet.data(query.templateId), query, store.review.articles);
+    },
+    'studies.update': async (input) => {
+      const change = parseInput('studies.update', input);
+      return writes.run(() => studyGroups.update(change));
+    },
+    'suggestions.list': async (input) => {
+      const { articleId } = parseInput('suggestions.list', input);
+      await articles.get(articleId);
+      return suggestions.list(articleId);
+    },
+    'suggestions.accept': async (input) => {
+      const { articleId, key, reviewer } = parseInput('suggestions.accept', input);
+      await articles.get(articleId);
+      return writes.run(() => suggestions.accept(articleId, key, reviewer));
+    },
+    'suggestions.reject': async (input) => {
+      const { articleId, key, reviewer } = parseInput('suggestions.reject', input);
+      await articles.get(articleId);
+      return writes.run(() => suggestions.reject(articleId, key, reviewer));
+    },
+    'checks.run': async (input) => {
+      const { store: save } = parseInput('checks.run', input);
+      // A read-only review can still be checked; it just keeps nothing.
+      const writable = readOnlyReason === null && closedReason === null;
+      return save && writable ? writes.run(() => checks.run(true)) : checks.run(false);
+    },
+    'discrepancies.list': async (input) => {
+      parseInput('discrepancies.list', input);
+      return discrepancies.list();
+    },
+    'discrepancies.review': async (input) => {
+      const decision = parseInput('discrepancies.review', input);
+      return writes.run(() => discrepancies.review(decision));
     },
   };
 
