@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Annotations } from '../../electron/core/annotations.js';
+import { Discrepancies } from '../../electron/core/discrepancies.js';
 import type { CoreContext } from '../../electron/core/context.js';
 import { runExport, type ExportDeps } from '../../electron/core/export/index.js';
 import type { JobControl } from '../../electron/core/jobs.js';
@@ -36,7 +37,7 @@ async function reviewWithRecords(n: number): Promise<{ ctx: CoreContext; deps: E
   const templates = new Templates(ctx);
   const annotations = new Annotations(ctx);
   const sheet = new SheetService(ctx, templates, annotations, new StudyValuesService(ctx, templates));
-  return { ctx, deps: { annotations, sheet, templates } };
+  return { ctx, deps: { annotations, sheet, templates, discrepancies: new Discrepancies(ctx, annotations) } };
 }
 
 function control(onProgress: (done: number, total: number, label: string | undefined, abort: () => void) => void = () => {}) {

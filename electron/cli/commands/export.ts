@@ -26,16 +26,18 @@ const PROGRESS_EVERY_MS = 1000;
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export the extraction (CSV, XLSX, RevMan), references (RIS, BibTeX) or everything (JSON, JSON-LD)',
+  summary: 'export the extraction (CSV, XLSX, RevMan), references (RIS, BibTeX), everything (JSON, JSON-LD) or the fact-check report',
   usage: `evidentia export DIR --format ${FORMAT_LIST} [--template ID] [-o FILE]`,
   details:
     'Without -o the export is written to standard output (xlsx, being binary, needs -o).\n' +
     'csv and xlsx hold the extraction sheet of one template (--template, default the first);\n' +
     'revman lists outcome records with numbers to pool; json holds everything, files included,\n' +
-    'and can be imported into another review to restore it.',
+    'and can be imported into another review to restore it. report-md, report-html and\n' +
+    'report-jsonld are the fact-check report: every discrepancy with its quotes and sources\n' +
+    '(dismissed ones listed apart, with their reasons).',
   options: { format: { type: 'string' }, template: { type: 'string' }, out: { type: 'string', short: 'o' } },
   optionHelp: [
-    ['--format F', 'csv, xlsx, json, jsonld (W3C Web Annotation), ris, bibtex or revman'],
+    ['--format F', 'csv, xlsx, json, jsonld (W3C Web Annotation), ris, bibtex, revman, report-md, report-html, report-jsonld'],
     ['--template ID', 'template whose sheet csv, xlsx and revman export (default: the first)'],
     ['-o, --out FILE', 'write to FILE instead of standard output'],
   ],

@@ -7,8 +7,12 @@
  *   jsonld   W3C Web Annotation collection
  *   ris, bibtex  articles with tags and the reviewers' notes
  *   revman   outcome records with numbers to pool, for meta-analysis software
+ *   report-md, report-html, report-jsonld
+ *            the fact-check report of the discrepancies (report-data.ts): confirmed and suggested
+ *            ones with their quotes and sources, the dismissed ones with their reasons
  */
 import type { ExportFile, ExportFormat, ExportRequest } from '../../../shared/contract.js';
+import type { DiscrepancyItem } from '../../../shared/model/index.js';
 import type { Annotations } from '../annotations.js';
 import type { CoreContext } from '../context.js';
 import type { JobControl } from '../jobs.js';
@@ -22,6 +26,10 @@ import { buildJsonExport } from './json.js';
 import { JSONLD_MIME, buildJsonLd } from './jsonld.js';
 import { exportBaseName } from './names.js';
 import { ExportProgress } from './progress.js';
+import { buildReport, reportInput } from './report-data.js';
+import { reportHtml } from './report-html.js';
+import { reportJsonLd } from './report-jsonld.js';
+import { reportMarkdown } from './report-md.js';
 import { revmanCsv } from './revman.js';
 import { toRis } from './ris.js';
 import { writeWorkbook } from './xlsx.js';
@@ -31,6 +39,8 @@ export interface ExportDeps {
   annotations: Annotations;
   sheet: SheetService;
   templates: Templates;
+  /** The discrepancy board's items (linked annotations as one), for the fact-check reports. */
+  discrepancies: { list(): Promise<DiscrepancyItem[]> };
 }
 
 const FILES: Record<ExportFormat, { what: string; ext: string; mimeType: string }> = {
@@ -41,6 +51,9 @@ const FILES: Record<ExportFormat, { what: string; ext: string; mimeType: string 
   ris: { what: 'references', ext: 'ris', mimeType: 'application/x-research-info-systems' },
   bibtex: { what: 'references', ext: 'bib', mimeType: 'application/x-bibtex; charset=utf-8' },
   revman: { what: 'revman', ext: 'csv', mimeType: 'text/csv; charset=utf-8' },
+  'report-md': { what: 'factcheck', ext: 'md', mimeType: 'text/markdown; charset=utf-8' },
+  'report-html': { what: 'factcheck', ext: 'html', mimeType: 'text/html; charset=utf-8' },
+  'report-jsonld': { what: 'factcheck', ext: 'jsonld', mimeType: JSONLD_MIME },
 };
 
 export async function runExport(ctx: CoreContext, deps: ExportDeps, request: ExportRequest, control?: JobControl, now = new Date()): Promise<ExportFile> {
@@ -75,5 +88,15 @@ export async function runExport(ctx: CoreContext, deps: ExportDeps, request: Exp
       return text(toRis(await biblioItems(ctx, data, progress)));
     case 'bibtex':
       return text(toBibtex(await biblioItems(ctx, data, progress)));
+    case 'report-md':
+    case 'report-html':
+    case 'report-jsonld': {
+      const input = reportInput(data);
+      const report = buildReport(await deps.discrepancies.list(), input, now);
+      progress.check();
+      if (format === 'report-md') return text(reportMarkdown(report));
+      if (format === 'report-html') return text(reportHtml(report));
+      return text(await reportJsonLd(report, input, progress));
+    }
   }
 }

@@ -2,7 +2,8 @@
  * What the XLSX export contains, as plain sheets (xlsx.ts writes them): one worksheet per section
  * of the template (study sections: one row per article and reviewer; outcome sections: one row per
  * outcome record), then "Articles" (every bibliographic field, abstract, tags) and "Discrepancies"
- * (each with the quotes it is linked to). Cells are typed: numbers that are plainly numbers,
+ * (one row per discrepancy annotation: status, severity, dismissal reason, and the quotes it is
+ * linked to). Cells are typed: numbers that are plainly numbers,
  * yes/no as booleans, times as dates; anything else exactly as the reviewer typed it.
  */
 import { RECORD_STATUS_LABELS, type Template } from '../../../shared/model/index.js';
@@ -11,6 +12,7 @@ import { quoteOf } from '../../../shared/anchoring/selectors.js';
 import type { CoreContext } from '../context.js';
 import { dateCell, typedCell, type Cell } from './cells.js';
 import { linkedQuotes, linkedText, pageOf, reviewerName, type ReviewData } from './data.js';
+import { SEVERITY_LABELS, STATUS_LABELS } from './report-data.js';
 import type { ExportProgress } from './progress.js';
 import { sectionColumns, uniqueHeaders, type SectionColumns } from './sections.js';
 import type { XlsxColumn, XlsxColumnType, XlsxSheet } from './xlsx.js';
@@ -156,7 +158,10 @@ function discrepanciesSheet(data: ReviewData): XlsxSheet {
       data.articles.get(a.articleId)?.title ?? null,
       reviewerName(data, a.reviewer),
       a.body.kind || null,
+      STATUS_LABELS[a.body.status],
+      SEVERITY_LABELS[a.body.severity],
       a.body.note || null,
+      a.body.reason || null,
       quoteOf(a),
       pageOf(a),
       linkedText(linkedQuotes(a, data)) || null,
@@ -171,7 +176,10 @@ function discrepanciesSheet(data: ReviewData): XlsxSheet {
     ['Title', 'long'],
     ['Reviewer', 'text'],
     ['Kind', 'text'],
+    ['Status', 'text'],
+    ['Severity', 'text'],
     ['Note', 'long'],
+    ['Dismissal reason', 'long'],
     ['Quote', 'long'],
     ['Page', 'number'],
     ['Linked quotes', 'long'],

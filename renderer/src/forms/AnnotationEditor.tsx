@@ -23,7 +23,8 @@ interface Props {
 export function emptyBody(type: AnnotationBody['type']): AnnotationBody {
   // The form puts in the chosen template (the review's first by default).
   if (type === 'outcome') return { type, template: DEFAULT_TEMPLATE_REF, fields: {}, status: 'in-progress', tags: [] };
-  if (type === 'discrepancy') return { type, kind: '', note: '', links: [] };
+  // Tagged by a person: confirmed, like every discrepancy from before rules existed.
+  if (type === 'discrepancy') return { type, kind: '', note: '', links: [], status: 'confirmed', severity: 'medium', reason: '', fingerprint: null };
   return { type, text: '' };
 }
 
@@ -59,7 +60,7 @@ export function AnnotationEditor({ mode, quote, initial, selfId, onSave, onClose
             }}
           />
         ) : body.type === 'discrepancy' ? (
-          <DiscrepancyFields initial={body} selfId={selfId} onChange={(v) => setBody({ type: 'discrepancy', ...v })} />
+          <DiscrepancyFields initial={body} selfId={selfId} onChange={(v) => setBody({ ...body, ...v })} />
         ) : body.type === 'note' ? (
           <Field label="Text">
             {(id) => (

@@ -16,6 +16,9 @@ export const EXPORT_FORMATS: ReadonlyArray<{ format: ExportFormat; label: string
   { format: 'jsonld', label: 'W3C Web Annotations (JSON-LD)' },
   { format: 'ris', label: 'RIS (articles, tags, notes)' },
   { format: 'bibtex', label: 'BibTeX (articles, tags, notes)' },
+  { format: 'report-md', label: 'Fact-check report (Markdown)' },
+  { format: 'report-html', label: 'Fact-check report (HTML)' },
+  { format: 'report-jsonld', label: 'Fact-check report (JSON-LD)' },
 ];
 
 const POLL_MS = 150;
