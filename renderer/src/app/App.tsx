@@ -1,4 +1,4 @@
-/** The shell: header, read-only banner, alerts, and the library or reader view. */
+/** The shell: header, read-only banner, alerts, and the routed view (library, reader, sheet, board …). */
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary, ReviewInfo } from '../../../shared/model/index';
 import { api } from '../api';
@@ -11,6 +11,8 @@ import { SheetView } from '../sheet/SheetView';
 import { TemplatesView } from '../templates/TemplatesView';
 import { DuplicatesView } from '../duplicates/DuplicatesView';
 import { ForestView } from '../forest/ForestView';
+import { DiscrepancyBoard } from '../discrepancies/DiscrepancyBoard';
+import { CompareView } from '../discrepancies/CompareView';
 import { ErrorsProvider, useErrors } from './errors';
 import { ReviewContext } from './review';
 import { hrefFor, useRoute } from './route';
@@ -19,6 +21,7 @@ const NAV = [
   { view: 'library', label: 'Library' },
   { view: 'sheet', label: 'Sheet' },
   { view: 'forest', label: 'Forest plot' },
+  { view: 'discrepancies', label: 'Discrepancies' },
   { view: 'duplicates', label: 'Duplicates' },
   { view: 'templates', label: 'Templates' },
 ] as const;
@@ -61,7 +64,7 @@ function Shell() {
         {info ? <span className="review-name">{info.name}</span> : null}
         <nav>
           {NAV.map(({ view, label }) => (
-            <a key={view} href={hrefFor({ view })} aria-current={route.view === view ? 'page' : undefined}>
+            <a key={view} href={hrefFor({ view })} aria-current={route.view === view || (route.view === 'compare' && view === 'discrepancies') ? 'page' : undefined}>
               {label}
             </a>
           ))}
@@ -83,6 +86,10 @@ function Shell() {
         <DuplicatesView onChanged={onImported} />
       ) : route.view === 'forest' ? (
         <ForestView />
+      ) : route.view === 'discrepancies' ? (
+        <DiscrepancyBoard />
+      ) : route.view === 'compare' ? (
+        <CompareView key={route.discrepancyId} discrepancyId={route.discrepancyId} />
       ) : (
         <LibraryView articles={articles} progress={progress} importFiles={importFiles} attachFiles={(id, files) => void attachFiles(id, files)} />
       )}

@@ -17,7 +17,10 @@ export function StudyGroups({ groups, articles }: { groups: StudyGroup[]; articl
         <ul className="study-group-list">
           {groups.map((group) => (
             <li key={group.id}>
-              <div className="study-group-label">{group.label}</div>
+              <div className="study-group-label">
+                {group.label}{' '}
+                <span className={`badge status-${group.status}`}>{group.status === 'confirmed' ? 'Confirmed' : 'Suggested'}</span>
+              </div>
               <ul>
                 {group.articleIds.map((id) => {
                   const article = byId.get(id);
