@@ -27,6 +27,9 @@ export const ResultShape = z.enum([
   'ratio', // "OR 1.8", "RR = 0.62" without an interval
   'sample-size', // "enrolled 95 patients"
   'arm-size', // "47 patients received IVIg"
+  // A between-group result stated without its numbers ("no significant difference in HDL at 12 months",
+  // "a significant increase in PI"): value null, the direction in `measure`.
+  'comparison',
 ]);
 export type ResultShape = z.infer<typeof ResultShape>;
 
