@@ -1,0 +1,25 @@
+/** The comparable form of a journal name. Keep in step with fold() in build/journals.mjs. */
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Lowercase, no accents, "&" = "and", no punctuation, single spaces, no leading "the". */
+export function foldJournal(name: string): string {
+  const plain = ASCII.test(name) ? name : name.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return plain
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+/** The title before a subtitle or publisher (" : ", " / ", " = "), as build/journals.mjs cuts Entrez titles. */
+export function mainTitle(name: string): string {
+  const cut = name.search(/ [:/=] /);
+  return cut > 0 ? name.slice(0, cut).trim() : name;
+}
+
+/** Without a trailing qualifier: "Lancet (London, England)" -> "Lancet". */
+export function withoutQualifier(name: string): string {
+  return name.replace(/\s*\([^()]*\)\s*$/, '').trim();
+}
