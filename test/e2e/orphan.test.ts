@@ -61,7 +61,8 @@ describe.skipIf(!chromiumAvailable())('orphaned annotations (Chromium + bridge)'
     await shot(page, 'orphan-01-sidebar');
     await expect(orphans.getByText('will be orphaned').count()).resolves.toBe(1);
     await expect(sidebar(page).getByRole('heading', { name: 'Annotations (1)', exact: true }).count()).resolves.toBe(1);
-    await expect(page.locator('mark').allTextContents()).resolves.toEqual([KEPT]);
+    // Annotation marks only (suggestions are marks too).
+    await expect(page.locator('mark[data-annotation-id]').allTextContents()).resolves.toEqual([KEPT]);
     expectNoPageErrors(session.errors);
   });
 });

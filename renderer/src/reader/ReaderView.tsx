@@ -2,7 +2,7 @@
  * Reading one article: the text or PDF view, the selection toolbar, the tag forms, and the sidebar
  * of annotations. The views only report selections and draw highlights; saving happens here.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { AnchoredAnnotation, AnnotationBody } from '../../../shared/model/index';
 import { api } from '../api';
 import { useErrors } from '../app/errors';
@@ -13,18 +13,25 @@ import { ArticleHeader } from './ArticleHeader';
 import { quoteOf } from './describe';
 import type { FocusRequest } from './focus';
 import { PdfView } from './pdf/LazyPdfView';
-import { highlightsOf } from './segments';
+import { highlightsOf, withSuggestions } from './segments';
 import { SelectionToolbar } from './SelectionToolbar';
+import { SuggestionCard, type CardAnchor } from './SuggestionCard';
+import { pageOf, suggestionHighlights } from './suggestion-text';
+import { SuggestionList, SuggestionToggle } from './Suggestions';
 import { StudyPanel } from './StudyPanel';
 import { Sidebar } from './Sidebar';
 import type { TextSelection } from './text-selection';
 import { TextView } from './TextView';
 import { useArticle } from './useArticle';
+import { useSuggestions } from './useSuggestions';
 import { useTagShortcuts } from './useTagShortcuts';
 
 type Editor =
   | { mode: 'create'; type: AnnotationBody['type']; selection: TextSelection }
   | { mode: 'edit'; annotation: AnchoredAnnotation };
+
+/** The suggestion whose card is open, where it was opened from, and what to refocus after. */
+type OpenSuggestion = { key: string; anchor: CardAnchor; opener: HTMLElement | null };
 
 interface Props {
   articleId: string;
@@ -42,7 +49,13 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
   const [editor, setEditor] = useState<Editor | null>(null);
   const [toDelete, setToDelete] = useState<AnchoredAnnotation | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
-  const highlights = useMemo(() => highlightsOf(annotations), [annotations]);
+  const { suggestions, ready, shown, setShown, accept, reject } = useSuggestions(articleId, annotations);
+  const [card, setCard] = useState<OpenSuggestion | null>(null);
+  const highlights = useMemo(
+    () => (shown ? withSuggestions(highlightsOf(annotations), suggestionHighlights(suggestions)) : highlightsOf(annotations)),
+    [annotations, suggestions, shown],
+  );
+  const textRoot = useRef<HTMLElement>(null);
 
   const tag = useCallback(
     (type: AnnotationBody['type']) => {
@@ -84,6 +97,40 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
   const focusOn = (a: AnchoredAnnotation) =>
     setFocus({ id: a.id, page: a.anchor.status === 'orphan' ? null : a.anchor.page, nonce: Date.now() });
 
+  // A click (not a drag) on a suggestion's highlight opens its card.
+  function clickText(event: MouseEvent) {
+    const mark = (event.target as Element).closest?.('mark[data-suggestion-key]');
+    const key = mark?.getAttribute('data-suggestion-key');
+    if (!mark || !key || !window.getSelection()?.isCollapsed) return;
+    setCard({ key, anchor: { rect: mark.getBoundingClientRect(), placement: 'below' }, opener: null });
+  }
+
+  /** Escape and × give focus back to where the card was opened from; a click elsewhere keeps it there. */
+  function closeCard(refocus: boolean) {
+    if (refocus) (card?.opener ?? textRoot.current?.querySelector<HTMLElement>('[tabindex="0"]'))?.focus({ preventScroll: true });
+    setCard(null);
+  }
+
+  async function acceptSuggestion(key: string) {
+    const created = await accept(key);
+    if (!created) return;
+    setCard(null);
+    replace(created);
+    onChanged();
+    setEditor({ mode: 'edit', annotation: created });
+  }
+
+  async function rejectSuggestion(key: string) {
+    // Opened from the list: the keyboard goes on to the next row (the rejected one disappears).
+    const row = card?.opener?.closest('li');
+    const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('button');
+    if (!(await reject(key))) return;
+    setCard(null);
+    (next ?? textRoot.current?.querySelector<HTMLElement>('[tabindex="0"]'))?.focus({ preventScroll: true });
+  }
+
+  const openSuggestion = card ? suggestions.find((s) => s.key === card.key) : undefined;
+
   // Opened at an annotation (#/article/<id>/annotation/<annotationId>): scroll there once it is loaded.
   const target = annotationId ? annotations.find((a) => a.id === annotationId) : undefined;
   useEffect(() => {
@@ -91,12 +138,23 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
     // Once per target, not on every change of the list.
   }, [target?.id, article !== null]);
 
-  if (!article) return <main className="reader">{failed ? null : <p className="muted pad">Loading article…</p>}</main>;
+  // Wait for the suggestions too: marks drawn a moment after the text would cut a selection being made.
+  if (!article || !ready) return <main className="reader">{failed ? null : <p className="muted pad">Loading article…</p>}</main>;
 
   return (
     <main className="reader">
-      <section className="reader-main">
-        <ArticleHeader article={article} />
+      <section className="reader-main" ref={textRoot} onClick={clickText}>
+        <div className="reader-head">
+          <ArticleHeader article={article} />
+          <SuggestionToggle
+            count={suggestions.length}
+            shown={shown}
+            onChange={(v) => {
+              setShown(v);
+              if (!v) setCard(null);
+            }}
+          />
+        </div>
         {article.kind === 'pdf' && article.noTextLayer ? (
           <p className="banner inline">This PDF has no text layer (a scanned image?): there is no text to select and tag.</p>
         ) : null}
@@ -113,7 +171,28 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
         onEdit={(a) => setEditor({ mode: 'edit', annotation: a })}
         onDelete={setToDelete}
         top={<StudyPanel articleId={articleId} readOnly={readOnly} />}
+        bottom={
+          <SuggestionList
+            suggestions={suggestions}
+            shown={shown}
+            openKey={openSuggestion?.key ?? null}
+            onOpen={(s, from) => {
+              setFocus({ id: s.key, page: pageOf(article.pages, s.quote.start), nonce: Date.now() });
+              setCard({ key: s.key, anchor: { rect: from.getBoundingClientRect(), placement: 'left' }, opener: from });
+            }}
+          />
+        }
       />
+      {openSuggestion && card && shown ? (
+        <SuggestionCard
+          suggestion={openSuggestion}
+          anchor={card.anchor}
+          readOnly={readOnly}
+          onAccept={() => acceptSuggestion(openSuggestion.key)}
+          onReject={() => rejectSuggestion(openSuggestion.key)}
+          onClose={closeCard}
+        />
+      ) : null}
       {selection && !editor ? <SelectionToolbar selection={selection} disabled={readOnly} onTag={tag} /> : null}
       {editor ? (
         <AnnotationEditor

@@ -14,6 +14,8 @@ interface Props {
   onDelete: (a: AnchoredAnnotation) => void;
   /** Shown above the list (the study details panel). */
   top?: ReactNode;
+  /** Shown below the annotations (the outcome suggestions). */
+  bottom?: ReactNode;
 }
 
 function Summary({ a }: { a: AnchoredAnnotation }) {
@@ -36,7 +38,7 @@ function Summary({ a }: { a: AnchoredAnnotation }) {
   );
 }
 
-function Item({ a, readOnly, onFocus, onEdit, onDelete }: { a: AnchoredAnnotation } & Omit<Props, 'annotations' | 'top'>) {
+function Item({ a, readOnly, onFocus, onEdit, onDelete }: { a: AnchoredAnnotation } & Omit<Props, 'annotations' | 'top' | 'bottom'>) {
   return (
     <li className={`annotation-item type-${a.body.type}`} data-annotation-id={a.id}>
       {a.anchor.status === 'orphan' ? (
@@ -87,6 +89,7 @@ export function Sidebar(props: Props) {
           </ul>
         </section>
       ) : null}
+      {props.bottom}
     </aside>
   );
 }

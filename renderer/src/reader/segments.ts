@@ -1,12 +1,14 @@
 /**
  * Turning overlapping highlight ranges into flat, non-overlapping segments, so text can be drawn
  * as a run of plain pieces and <mark>s (used by the text view and inside PDF text-layer spans).
+ * Outcome suggestions are highlights too (type 'suggestion', id = the suggestion's key); where they
+ * overlap a real annotation, the annotation is drawn.
  */
 import type { AnchoredAnnotation, AnnotationType } from '../../../shared/model/index';
 
 export interface Highlight {
   id: string;
-  type: AnnotationType;
+  type: AnnotationType | 'suggestion';
   start: number;
   end: number;
 }
@@ -23,6 +25,28 @@ export function highlightsOf(annotations: readonly AnchoredAnnotation[]): Highli
   for (const a of annotations) {
     if (a.anchor.status === 'orphan' || a.anchor.end <= a.anchor.start) continue;
     out.push({ id: a.id, type: a.body.type, start: a.anchor.start, end: a.anchor.end });
+  }
+  return out;
+}
+
+/**
+ * Suggestion highlights cut to the parts no real annotation covers, so a real annotation is drawn
+ * whole (one mark, not split at a suggestion's ends) and always on top.
+ */
+export function withSuggestions(real: readonly Highlight[], suggestions: readonly Highlight[]): Highlight[] {
+  if (suggestions.length === 0) return [...real];
+  const covered = [...real].sort((a, b) => a.start - b.start);
+  const out: Highlight[] = [...real];
+  for (const s of suggestions) {
+    let at = s.start;
+    for (const r of covered) {
+      if (r.end <= at) continue;
+      if (r.start >= s.end) break;
+      if (r.start > at) out.push({ ...s, start: at, end: r.start });
+      at = Math.max(at, r.end);
+      if (at >= s.end) break;
+    }
+    if (at < s.end) out.push({ ...s, start: at, end: s.end });
   }
   return out;
 }
@@ -48,19 +72,32 @@ export function segment(from: number, to: number, highlights: readonly Highlight
   return segments;
 }
 
+/** The data-* attributes of a mark (for React props and for plain DOM alike). */
+export type MarkAttributes = { className: string } & Record<`data-${string}`, string>;
+
 /** Attributes a <mark> carries so the sidebar can find it and CSS can colour it. */
-export function markAttributes(highlights: readonly Highlight[]) {
-  const top = highlights[highlights.length - 1]!;
+export function markAttributes(highlights: readonly Highlight[]): MarkAttributes {
+  const real = highlights.filter((h) => h.type !== 'suggestion');
+  if (real.length === 0) {
+    const top = highlights[highlights.length - 1]!;
+    return {
+      className: 'hl hl-suggestion',
+      'data-suggestion-key': top.id,
+      'data-suggestion-keys': highlights.map((h) => h.id).join(' '),
+    };
+  }
+  const top = real[real.length - 1]!;
   return {
-    className: `hl hl-${top.type}${highlights.length > 1 ? ' hl-overlap' : ''}`,
+    className: `hl hl-${top.type}${real.length > 1 ? ' hl-overlap' : ''}`,
     'data-annotation-id': top.id,
-    'data-annotation-ids': highlights.map((h) => h.id).join(' '),
+    'data-annotation-ids': real.map((h) => h.id).join(' '),
   };
 }
 
-/** Every mark that draws (part of) one annotation. */
-export function marksFor(root: ParentNode, annotationId: string): HTMLElement[] {
-  return Array.from(root.querySelectorAll<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(annotationId)}"]`));
+/** Every mark that draws (part of) one annotation, or one suggestion (by its key). */
+export function marksFor(root: ParentNode, id: string): HTMLElement[] {
+  const v = CSS.escape(id);
+  return Array.from(root.querySelectorAll<HTMLElement>(`mark[data-annotation-ids~="${v}"], mark[data-suggestion-keys~="${v}"]`));
 }
 
 /** Scroll the first mark of an annotation into view and flash all of them. Returns false if none. */

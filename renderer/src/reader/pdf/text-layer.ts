@@ -52,9 +52,14 @@ export function paintHighlights(spans: readonly LayerSpan[], pageStart: number, 
       } else {
         const mark = document.createElement('mark');
         const attrs = markAttributes(s.highlights);
-        mark.className = attrs.className;
-        mark.dataset.annotationId = attrs['data-annotation-id'];
-        mark.dataset.annotationIds = attrs['data-annotation-ids'];
+        for (const [name, value] of Object.entries(attrs)) {
+          if (name === 'className') mark.className = value;
+          else mark.setAttribute(name, value);
+        }
+        // pdf.js moves its .endOfContent helper next to the element holding the selection's end,
+        // stepping out of elements classed "highlight" (its own find marks) only. Without the class
+        // it lands inside the span, covers the page and stops a drag at the first mark.
+        mark.classList.add('highlight');
         mark.append(piece);
         span.el.append(mark);
       }
