@@ -127,8 +127,11 @@ describe('check runs and the board', () => {
     expect(await core['studies.update']({ action: 'split', groupId: acme.id, articleId: doe! })).toEqual([expect.objectContaining({ id: beta.id })]);
     const rerun = await core['checks.run']({});
     expect(rerun.studies.map((s) => s.id)).toEqual([beta.id]);
-    // Without a group, the cross-article rules have nothing to compare.
+    // Without a group, the cross-article rules have nothing to compare, and the board names no study.
     expect(rerun.discrepancies.map((d) => d.kind)).toEqual(['journal-vs-reference']);
+    const acmeItems = (await core['discrepancies.list']({})).filter((i) => i.quotes.some((q) => q.articleId === roe));
+    expect(acmeItems.length).toBeGreaterThan(0);
+    expect(acmeItems.every((i) => i.studyGroupId === null && i.studyLabel === null)).toBe(true);
 
     const created = await core['studies.update']({ action: 'create', articleIds: [roe!, doe!], label: 'ACME-7' });
     const made = created.find((g) => g.label === 'ACME-7')!;

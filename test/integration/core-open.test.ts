@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reviewExists } from '../../electron/core/index.js';
-import { ReviewFile } from '../../shared/model/index.js';
+import { REVIEW_SCHEMA_VERSION, ReviewFile } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import { isFile, listTree, newReview, openTest, tempDir } from './core-helpers.js';
 
@@ -21,9 +21,9 @@ describe('opening and creating reviews', () => {
     const { dir, core } = await newReview({ name: 'ProDERM check' });
     expect(await listTree(dir)).toEqual(['.evidentia.lock', 'annotations/', 'articles/', 'files/', 'review.json']);
     const review = ReviewFile.parse(JSON.parse(await readFile(path.join(dir, 'review.json'), 'utf8')));
-    expect(review).toMatchObject({ schemaVersion: 2, name: 'ProDERM check', reviewers: [], articles: [], studies: [] });
+    expect(review).toMatchObject({ schemaVersion: REVIEW_SCHEMA_VERSION, name: 'ProDERM check', reviewers: [], articles: [], studies: [], notSameStudy: [], rejectedSuggestions: [] });
     const info = await core['review.info']({});
-    expect(info).toMatchObject({ name: 'ProDERM check', dir, schemaVersion: 2, readOnly: false, defaultReviewer: 'me', articleCount: 0 });
+    expect(info).toMatchObject({ name: 'ProDERM check', dir, schemaVersion: REVIEW_SCHEMA_VERSION, readOnly: false, defaultReviewer: 'me', articleCount: 0 });
     expect(await reviewExists(dir)).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe('opening and creating reviews', () => {
     await core.close();
     const file = path.join(dir, 'review.json');
     const data = JSON.parse(await readFile(file, 'utf8'));
-    data.schemaVersion = 3;
+    data.schemaVersion = REVIEW_SCHEMA_VERSION + 1;
     data.somethingNew = { keep: true };
     const before = JSON.stringify(data);
     await writeFile(file, before);
