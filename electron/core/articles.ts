@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ArticleChanges } from '../../shared/contract.js';
 import type { Article, ArticleIndexEntry, ArticleSummary } from '../../shared/model/index.js';
 import type { ArticleCounts } from './annotations.js';
+import { rewriteArticle } from '../../shared/studies/groups.js';
 import { EvidentiaError } from '../../shared/result.js';
 import type { Annotations } from './annotations.js';
 import type { CoreContext } from './context.js';
@@ -111,6 +112,10 @@ export class Articles {
     const { store } = this.ctx;
     await store.updateReview((review) => {
       review.articles = review.articles.filter((a) => a.id !== id);
+      const studies = rewriteArticle({ groups: review.studies, notSameStudy: review.notSameStudy }, id, null);
+      review.studies = studies.groups;
+      review.notSameStudy = studies.notSameStudy;
+      review.rejectedSuggestions = review.rejectedSuggestions.filter((r) => r.articleId !== id);
     });
     store.forgetArticle(id);
     this.annotations.forgetArticle(id);

@@ -15,8 +15,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DuplicatePair, DuplicateResolution } from '../../shared/contract.js';
+import { pairKey } from '../../shared/duplicates/match.js';
 import { mergeArticles } from '../../shared/duplicates/merge.js';
-import { linkStudies, markNotDuplicate, rewriteDuplicateState, rewriteStudies, withoutPair } from '../../shared/duplicates/state.js';
+import { linkStudies, markNotDuplicate, rewriteDuplicateState, withoutPair } from '../../shared/duplicates/state.js';
+import { rewriteArticle } from '../../shared/studies/groups.js';
 import type { AnnotationFile, Article, ArticleSummary } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import type { Annotations } from './annotations.js';
@@ -77,6 +79,8 @@ export class Duplicates {
         await this.ctx.store.updateReview((review) => {
           review.duplicates = { ...review.duplicates, pending: withoutPair(review.duplicates.pending, a, b) };
           review.studies = linkStudies(review.studies, a, b, randomUUID(), rowA.title || rowA.fileName);
+          // A person says they are one study: an earlier split of the pair no longer holds.
+          review.notSameStudy = review.notSameStudy.filter(([x, y]) => pairKey(x, y) !== pairKey(a, b));
         });
         return { kept: null };
       case 'merge': {
@@ -112,7 +116,11 @@ export class Duplicates {
           .filter((row) => row.id !== otherId)
           .map((row) => (row.id === keepId ? indexRowOf(merged, row.sha256 === merged.source.sha256 ? row : undefined) : row));
         review.duplicates = rewriteDuplicateState(review.duplicates, otherId, keepId, live);
-        review.studies = rewriteStudies(review.studies, otherId, keepId);
+        const studies = rewriteArticle({ groups: review.studies, notSameStudy: review.notSameStudy }, otherId, keepId);
+        review.studies = studies.groups;
+        review.notSameStudy = studies.notSameStudy;
+        // Suggestion keys are positions in the other article's text: they mean nothing in the kept one.
+        review.rejectedSuggestions = review.rejectedSuggestions.filter((r) => r.articleId !== otherId);
       });
     } catch (error) {
       await this.rollBack(keepBefore, shardsBefore);

@@ -95,13 +95,3 @@ export function linkStudies(groups: readonly StudyGroup[], a: string, b: string,
   out.splice(Math.min(index, out.length), 0, group);
   return out;
 }
-
-/** After `from` was merged into `into`: groups name `into` instead; groups left with one article go. */
-export function rewriteStudies(groups: readonly StudyGroup[], from: string, into: string): StudyGroup[] {
-  const out: StudyGroup[] = [];
-  for (const g of groups) {
-    const articleIds = [...new Set(g.articleIds.map((id) => (id === from ? into : id)))];
-    if (articleIds.length >= 2) out.push({ ...g, articleIds });
-  }
-  return out;
-}

@@ -120,3 +120,25 @@ export function isSplit(notSameStudy: readonly Pair[], a: string, b: string): bo
   const key = pairKey(a, b);
   return notSameStudy.some(([x, y]) => pairKey(x, y) === key);
 }
+
+/**
+ * After an article left the review (deleted, or merged into `into`): groups and split pairs name
+ * `into` instead, or lose it; groups left with one article and pairs left with one go.
+ */
+export function rewriteArticle(state: StudyState, from: string, into: string | null): StudyState {
+  const swap = (id: string) => (id === from ? into : id);
+  const groups: StudyGroup[] = [];
+  for (const g of state.groups) {
+    const articleIds = unique(g.articleIds.map(swap).filter((id): id is string => id !== null));
+    if (articleIds.length >= 2) groups.push({ ...g, articleIds });
+  }
+  const seen = new Set<string>();
+  const notSameStudy: [string, string][] = [];
+  for (const [x, y] of state.notSameStudy) {
+    const [a, b] = [swap(x), swap(y)];
+    if (a === null || b === null || a === b || seen.has(pairKey(a, b))) continue;
+    seen.add(pairKey(a, b));
+    notSameStudy.push(sortedPair(a, b));
+  }
+  return { groups, notSameStudy };
+}

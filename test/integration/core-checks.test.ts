@@ -142,6 +142,20 @@ describe('check runs and the board', () => {
     await expect(core['studies.update']({ action: 'split', groupId: made.id, articleId: 'ffffffffffffffff' })).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('deleting an article takes it out of its study group (a group of one is no group)', async () => {
+    const { core } = await newReview();
+    const [, doe, smithA, smithB] = await importTexts(core, 'acme-roe-2023.txt', 'acme-doe-2022.txt', 'beta-smith-a.txt', 'beta-smith-b.txt');
+    await core['checks.run']({});
+    const beta = (await core['studies.list']({})).find((g) => g.articleIds.includes(smithA!))!;
+    await core['studies.update']({ action: 'split', groupId: beta.id, articleId: smithB! });
+    await core['articles.delete']({ id: doe! });
+    await core['articles.delete']({ id: smithB! });
+    expect(await core['studies.list']({})).toEqual([]);
+    // The split pair went with the article: re-importing it and checking groups it again.
+    await importTexts(core, 'beta-smith-b.txt');
+    expect((await core['checks.run']({})).studies.map((s) => s.articleIds.length)).toEqual([2]);
+  });
+
   it('a read-only review is checked but nothing is stored', async () => {
     const { dir, core } = await newReview();
     await importTexts(core, 'acme-roe-2023.txt', 'acme-doe-2022.txt');

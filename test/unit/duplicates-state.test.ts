@@ -6,7 +6,6 @@ import {
   LINKED_BY_PERSON,
   markNotDuplicate,
   rewriteDuplicateState,
-  rewriteStudies,
   studyLabel,
 } from '../../shared/duplicates/state.js';
 import type { DuplicateCandidate, DuplicateState, StudyGroup } from '../../shared/model/index.js';
@@ -59,11 +58,6 @@ describe('study groups', () => {
   it('joins two groups into the first one when linking across them', () => {
     const groups = [group('g0xxxxxx', 'p', 'q'), group('g1xxxxxx', 'a', 'c'), group('g2xxxxxx', 'b', 'd')];
     expect(linkStudies(groups, 'b', 'a', 'unused-id', 'x')).toEqual([group('g0xxxxxx', 'p', 'q'), group('g1xxxxxx', 'a', 'c', 'b', 'd')]);
-  });
-
-  it('rewrites a merged article and drops groups left with one report', () => {
-    const groups = [group('g1xxxxxx', 'o', 'k'), group('g2xxxxxx', 'o', 'x', 'k'), group('g3xxxxxx', 'o', 'y')];
-    expect(rewriteStudies(groups, 'o', 'k')).toEqual([group('g2xxxxxx', 'k', 'x'), group('g3xxxxxx', 'k', 'y')]);
   });
 
   it('labels are one line of at most 300 characters', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposedStudyGroup, StudyGroup } from '../../shared/model/index.js';
-import { applyProposals, confirmGroup, createGroup, groupOf, joinGroups, splitGroup, type StudyState } from '../../shared/studies/groups.js';
+import { applyProposals, confirmGroup, createGroup, groupOf, joinGroups, rewriteArticle, splitGroup, type StudyState } from '../../shared/studies/groups.js';
 
 const group = (id: string, status: StudyGroup['status'], ...articleIds: string[]): StudyGroup => ({ id, label: `Study ${id}`, articleIds, status, evidence: [`evidence ${id}`] });
 const proposal = (evidence: string, ...articleIds: string[]): ProposedStudyGroup => ({ articleIds, label: `Proposed ${articleIds[0]}`, evidence: [evidence] });
@@ -79,5 +79,26 @@ describe("a person's changes", () => {
     expect(groupOf(groups, ['a', 'c'])?.id).toBe('g1');
     expect(groupOf(groups, ['y', 'q'])?.id).toBe('g2');
     expect(groupOf(groups, ['q'])).toBeNull();
+  });
+});
+
+describe('an article leaving the review', () => {
+  const state: StudyState = {
+    groups: [group('g1', 'confirmed', 'o', 'k'), group('g2', 'suggested', 'o', 'x', 'k'), group('g3', 'suggested', 'o', 'y')],
+    notSameStudy: [['k', 'o'], ['o', 'y'], ['k', 'y'], ['o', 'z']],
+  };
+
+  it('merged: groups and split pairs name the kept article; self-pairs, repeats and one-article groups go', () => {
+    expect(rewriteArticle(state, 'o', 'k')).toEqual({
+      groups: [group('g2', 'suggested', 'k', 'x'), group('g3', 'suggested', 'k', 'y')],
+      notSameStudy: [['k', 'y'], ['k', 'z']],
+    });
+  });
+
+  it('deleted: it leaves every group and pair', () => {
+    expect(rewriteArticle(state, 'o', null)).toEqual({
+      groups: [group('g2', 'suggested', 'x', 'k')],
+      notSameStudy: [['k', 'y']],
+    });
   });
 });
