@@ -10,7 +10,7 @@ const NOT_ARMS = new Set([
   'the', 'a', 'an', 'each', 'both', 'either', 'same', 'other', 'this', 'that', 'these', 'those', 'all', 'one', 'two', 'three', 'four', 'five',
   'treatment', 'treatments', 'study', 'trial', 'age', 'dose', 'dosing', 'active', 'different', 'respective', 'per', 'whole', 'every', 'any', 'our',
   'first', 'second', 'third', 'two-arm', 'parallel', 'parallel-group', 'subgroup', 'blood', 'risk', 'high-risk', 'low-risk', 'patient', 'patients',
-  'receive', 'be', 'and', 'or', 'of', 'in', 'to', 'with', 'between', 'within', 'across', 'per-protocol', 'analysis', 'double-blind', 'open-label',
+  'similar', 'receive', 'be', 'and', 'or', 'of', 'in', 'to', 'with', 'between', 'within', 'across', 'per-protocol', 'analysis', 'double-blind', 'open-label',
 ]);
 const COMMON_ARMS = ['placebo', 'control', 'controls', 'usual care', 'standard care', 'sham', 'intervention', 'comparator'];
 
@@ -23,11 +23,18 @@ export function collectArms(norm: string): Set<string> {
     if (w.length < 2 || NOT_ARMS.has(w) || /^\d/.test(w)) return;
     arms.add(w);
   };
-  // each pattern starts at its fixed word and reads the name backwards (a lookbehind), which keeps it fast
-  for (const m of norm.matchAll(/(?<=(?<![\w-])([A-Za-z][\w/+-]{1,30})) (?:group|arm|regimen)s?\b/g)) add(m[1]);
+  // each pattern finds its fixed word, then reads the name just before it (the longest that fits), which keeps it fast
+  for (const m of norm.matchAll(/ (?:group|arm|regimen)s?\b/g)) add(nameBefore(norm, m.index, WORD_BEFORE_GROUP));
   for (const m of norm.matchAll(/\b(?:receive|randomi[sz]ed to|assigned to|allocated to)(?: either)?(?: oral| intravenous| subcutaneous| inhaled| topical)? ([A-Za-z][\w/+-]{2,30})/g)) add(m[1]);
-  for (const m of norm.matchAll(/(?<=(?<![\w/+-])([A-Za-z][\w/+-]{2,30}))-(?:treated|assigned|randomi[sz]ed)\b/g)) add(m[1]);
+  for (const m of norm.matchAll(/-(?:treated|assigned|randomi[sz]ed)\b/g)) add(nameBefore(norm, m.index, WORD_BEFORE_TREATED));
   return arms;
+}
+
+// the name ending where the fixed word starts; read from a 40-character window, wider than the longest name and its boundary
+const WORD_BEFORE_GROUP = /(?<![\w-])[A-Za-z][\w/+-]{1,30}$/;
+const WORD_BEFORE_TREATED = /(?<![\w/+-])[A-Za-z][\w/+-]{2,30}$/;
+function nameBefore(norm: string, at: number, re: RegExp): string | undefined {
+  return re.exec(norm.slice(Math.max(0, at - 40), at))?.[0];
 }
 
 function escape(s: string): string {
@@ -212,7 +219,7 @@ const FORWARD =
 const FORWARD_DIRECT = /^\s*(?:also\s+)?(?:experienced|had|developed|reported|achieved|reached|showed)\s+(.{3,60}?)(?=,|;|\s+compared|\s+versus|\s+vs\b|\s+whereas|\s+while|\s+than|\s+\(|\.(?:\s|$)|$)/i;
 
 /** The sentence's subject, after an opening "At week 16," / "In the X group,": "Scores indicating undersedation". */
-function subject(norm: string, sentence: Span): string {
+export function subject(norm: string, sentence: Span): string {
   let s = norm.slice(sentence.start, sentence.end);
   s = s.replace(/^[-•*\s.]+/, '');
   s = s.replace(/^(?:(?:at|in|over|after|during|from|by|for|among|overall|however|moreover|similarly|compared with|within|between|on)\b[^,]{0,60},\s*)+/i, '');

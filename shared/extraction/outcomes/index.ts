@@ -6,8 +6,11 @@
  *
  * One pass of a few bounded patterns over a same-length normal form of the text (`normalise.ts`), so
  * offsets are the original text's UTF-16 offsets and `quote.exact === text.slice(start, end)`.
+ * Then, in the sentences without a numeric suggestion, results stated without numbers
+ * (`comparisons.ts`: "no significant difference in HDL between groups", shape 'comparison').
  */
 import type { OutcomeSuggestion } from '../../model/index.js';
+import { findComparisons, type Comparison } from './comparisons.js';
 import { armGuess, armHitsIn, armRegex, collectArms, measureGuess, outcomeGuess, timepointGuess } from './guesses.js';
 import { normaliseForNumbers } from './normalise.js';
 import { emptyCandidate, findCandidates, type Candidate } from './patterns.js';
@@ -62,15 +65,17 @@ function resolve(candidates: Array<Candidate & { priority: number }>): Candidate
 }
 
 export function findOutcomes(articleId: string, text: string): OutcomeSuggestion[] {
-  if (!/\d/.test(text)) return [];
   const norm = normaliseForNumbers(text);
   const arms = collectArms(norm);
   const bareSd = /\bmean ?[([] ?(?:SD|s\.d\.)[)\]]|[([]SD[)\]]/i.test(norm);
   const sentences = splitSentences(norm);
-  const citations = citationSpans(norm);
-  // citation brackets take part in the overlap resolution first, so no quote can overlap one
-  const blockers = new Set<Candidate>(citations.map((s) => ({ ...emptyCandidate('count', s.start, s.end), priority: -1 })));
-  const kept = resolve([...(blockers as Set<Candidate & { priority: number }>), ...findCandidates(norm, { arms, bareSd })]).filter((c) => !blockers.has(c));
+  let kept: Candidate[] = [];
+  if (/\d/.test(text)) {
+    const citations = citationSpans(norm);
+    // citation brackets take part in the overlap resolution first, so no quote can overlap one
+    const blockers = new Set<Candidate>(citations.map((s) => ({ ...emptyCandidate('count', s.start, s.end), priority: -1 })));
+    kept = resolve([...(blockers as Set<Candidate & { priority: number }>), ...findCandidates(norm, { arms, bareSd })]).filter((c) => !blockers.has(c));
+  }
 
   const armRe = armRegex(arms);
   const referenceLine = new Map<number, boolean>();
@@ -123,6 +128,67 @@ export function findOutcomes(articleId: string, text: string): OutcomeSuggestion
       timepoint: timepointGuess(norm, around, quote),
     });
   }
+
+  // stated comparisons, in the sentences that carry no numeric suggestion and are no reference line
+  const withNumbers = new Set<number>();
+  for (const s of out) for (let i = sentenceIndexAt(sentences, s.quote.start); i >= 0 && i < sentences.length && sentences[i]!.start < s.quote.end; i++) withNumbers.add(i);
+  // a reference is read by its whole line: "Smith J, Doe A. No difference in … N Engl J Med 2019;380:1200-9."
+  const skip = (si: number): boolean => {
+    if (withNumbers.has(si)) return true;
+    const { start, end } = sentences[si]!;
+    const lineEnd = norm.indexOf('\n', end);
+    const line = norm.slice(Math.max(norm.lastIndexOf('\n', start) + 1, start - 300), Math.min(lineEnd < 0 ? norm.length : lineEnd, end + 300));
+    return looksLikeReference(line);
+  };
+  for (const c of findComparisons(norm, sentences, arms, skip)) out.push(comparisonSuggestion(articleId, text, norm, sentences[c.sentence]!, c, armRe));
   out.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
   return out;
+}
+
+/**
+ * The arms a comparative clause names: adjacent names as one ("n-3FA supplement"), two at most
+ * ("n-3FA supplement vs placebo"), none inside the outcome ("glycaemic control").
+ */
+function namedArms(norm: string, text: string, hits: Array<{ start: number; end: number }>, c: Comparison): string {
+  const at = c.outcome ? norm.indexOf(c.outcome, c.start) : -1;
+  const inOutcome = (h: { start: number; end: number }): boolean => at >= 0 && at < c.end && h.start >= at && h.end <= at + c.outcome.length;
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const h of hits) {
+    if (inOutcome(h)) continue;
+    const prev = merged[merged.length - 1];
+    if (prev && /^[ -]$/.test(norm.slice(prev.end, h.start))) prev.end = h.end;
+    else merged.push({ ...h });
+  }
+  const names = [...new Set(merged.map((h) => text.slice(h.start, h.end)))];
+  return names.slice(0, 2).join(' vs ');
+}
+
+/** A stated comparison as a suggestion: no numbers, the direction in `measure`, the arms the clause names. */
+function comparisonSuggestion(articleId: string, text: string, norm: string, sentence: Span, c: Comparison, armRe: RegExp): OutcomeSuggestion {
+  const quote = { start: c.start, end: c.end };
+  const around = { start: Math.max(sentence.start, c.start - GUESS_WINDOW), end: Math.min(sentence.end, c.end + GUESS_WINDOW) };
+  // the arms the clause itself names ("between the n-3FA supplement and placebo groups"), else the nearest one
+  const arm = namedArms(norm, text, armHitsIn(norm, armRe, quote), c) || armGuess(norm, text, armHitsIn(norm, armRe, around), quote);
+  // a time point inside the clause ("over the 12-month period"), else the nearest in the sentence
+  const timepoint = timepointGuess(norm, quote, { start: c.start, end: c.start }) || timepointGuess(norm, around, quote);
+  const key = `comparison:${c.start}:${c.end}`;
+  return {
+    key,
+    articleId,
+    shape: 'comparison',
+    quote: { ...quote, exact: text.slice(c.start, c.end) },
+    sentence: { start: sentence.start, end: sentence.end, exact: text.slice(sentence.start, sentence.end) },
+    value: null,
+    ciLow: null,
+    ciHigh: null,
+    p: null,
+    n: null,
+    events: null,
+    sd: null,
+    unit: '',
+    measure: c.measure,
+    outcome: c.outcome,
+    arm,
+    timepoint,
+  };
 }

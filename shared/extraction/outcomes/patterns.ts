@@ -3,64 +3,18 @@
  * pattern yields candidates with the numbers it parsed; `index.ts` resolves overlaps by priority
  * (an estimate with its interval and p wins over the bare p inside it).
  */
-import type { ResultShape } from '../../model/index.js';
 import {
   CI_LABEL, DASH_SEP, IQR_LABEL, MEASURE_LABEL, P_STATEMENT, RANGE_SEP, S, SD_LABEL, WORD_NUMBERS,
   decimals, int, looksLikeYear, normaliseP, num, pExpr, unit, wordInt,
 } from './numbers.js';
 import { parseNumber } from './normalise.js';
+import { POPULATION, emptyCandidate, lookBack, type Candidate, type Groups, type Pattern, type PatternContext } from './candidate.js';
+import { armSizeParen, armSizeSentence, sampleSize } from './sizes.js';
 
-export interface Candidate {
-  shape: ResultShape;
-  start: number;
-  end: number;
-  value: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  p: string | null;
-  n: number | null;
-  events: number | null;
-  sd: number | null;
-  unit: string;
-  /** The measure the quote itself names ("HR", "odds ratio"); '' to guess from the sentence. */
-  label: string;
-  /** The arm the pattern itself read ("IVIg (47 patients)"); '' to guess. */
-  arm: string;
-}
-
-/** What the patterns may consult about the whole article. */
-export interface PatternContext {
-  /** Lower-cased arm names the article uses ("ivig", "placebo"). */
-  arms: Set<string>;
-  /** The article prints "mean (SD)" columns, so "5.5 [1.6]" is a mean and its SD. */
-  bareSd: boolean;
-}
-
-const POPULATION =
-  '(?:patients|participants|subjects|individuals|people|persons|women|men|children|adults|infants|neonates|newborns|volunteers|households|cases|pregnant women|mothers|students|eyes|teeth)';
-
-export const emptyCandidate = (shape: ResultShape, start: number, end: number): Candidate => ({
-  shape, start, end, value: null, ciLow: null, ciHigh: null, p: null, n: null, events: null, sd: null, unit: '', label: '', arm: '',
-});
+export { emptyCandidate, type Candidate, type PatternContext } from './candidate.js';
 
 const base = emptyCandidate;
 
-type Groups = Record<string, string | undefined>;
-interface Pattern {
-  re: RegExp;
-  build: (m: RegExpExecArray, g: Groups, text: string, ctx: PatternContext) => Candidate | null;
-}
-
-/** A label written right before a match, found by looking back (patterns start at a number, which keeps them fast). */
-interface Before {
-  start: number;
-  groups: Groups;
-}
-function lookBack(re: RegExp, text: string, at: number, width = 60): Before | null {
-  const from = Math.max(0, at - width);
-  const m = re.exec(text.slice(from, at));
-  return m ? { start: from + m.index, groups: (m.groups ?? {}) as Groups } : null;
-}
 const LABEL_BEFORE = new RegExp(`(?<lbl>${MEASURE_LABEL})${S}[,:=]?${S}(?:(?:of|was|is)${S})?$`);
 const MEDIAN_BEFORE = new RegExp(`(?<med>[Mm]edian)${S}(?:of|was|=|:)?${S}$`);
 const MEAN_WORD_BEFORE = new RegExp(`(?<![A-Za-z])[Mm]ean${S}(?:of|was|=|:)?${S}$`);
@@ -328,78 +282,6 @@ const ratio: Pattern = {
   },
 };
 
-const ENROL_BEFORE = /(?<![A-Za-z])(?:enrolled|enroled|randomi[sz]ed|randomly assigned|randomly allocated|recruited|included|involved|studied|comprised|analy[sz]ed|looked at|a total of|totall?ing)[ ]{1,3}(?:a total of[ ]{1,3})?$/i;
-const ASSIGN_VERB = '(?:randomly assigned|randomly allocated|randomi[sz]ed|assigned|allocated|placed|included|enrolled)';
-const ASSIGN_BEFORE = new RegExp(`(?<![A-Za-z])${ASSIGN_VERB}${S}$`);
-const CONTINUATION_BEFORE = /(?:\band|,)[ ]{0,3}$/;
-const ARM_WORDS = '(?<arm>[A-Za-z][\\w/+-]{1,30}(?: [A-Za-z][\\w/+-]{0,30}){0,2}?)';
-const ARM_TAIL = `(?:${S}(?:group|arm|regimen)s?\\b|(?=${S}(?:[,;.)]|and\\b|or\\b|versus\\b|vs\\b|during\\b|for\\b|at\\b|\\()))`;
-
-/** "enrolled 95 patients", "A total of 670 patients", "95 patients were randomly assigned". */
-const sampleSize: Pattern = {
-  re: new RegExp(
-    `(?=\\d)${int('a')}${S}(?:[a-z-]{2,20}${S})?${POPULATION}(?<tail>${S}(?:were|was|had been)${S}(?:randomly${S})?(?:enrolled|randomi[sz]ed|assigned|allocated|recruited|included|studied|analy[sz]ed))?`,
-    'g',
-  ),
-  build(m, g, text) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-    let start = m.index;
-    if (g.tail !== undefined) {
-      // "200 patients were randomly assigned to tiotropium" is an arm; "… to receive either" is the total
-      if (/^ ?(?:to|into) +(?!either|one|receive either|receive one)/.test(after)) return null;
-    } else {
-      const before = lookBack(ENROL_BEFORE, text, m.index, 40);
-      if (!before || /^ ?(?:to|into)\b/.test(after)) return null;
-      start = before.start;
-    }
-    const c = base('sample-size', start, m.index + m[0].length);
-    c.n = parseNumber(g.a!);
-    return c;
-  },
-};
-
-/** "47 were placed in the IVIG group", "randomly assigned 350 patients to receive erlotinib", "and 48 in the placebo group", ", 244 to capecitabine". */
-const armSizeSentence: Pattern = {
-  re: new RegExp(
-    `(?=\\d)${int('a')}${S}(?:${POPULATION}${S})?(?:(?<verb>(?:were|was)${S}(?:randomly${S})?${ASSIGN_VERB})${S})?(?:to|into|in)${S}(?:receive${S})?(?:the${S})?${ARM_WORDS}${ARM_TAIL}`,
-    'g',
-  ),
-  build(m, g, text, ctx) {
-    const arm = g.arm!;
-    if (/^(?:either|one|two|three|each|both|receive|be|a|an|study|treatment|this)\b/i.test(arm)) return null;
-    let start = m.index;
-    if (g.verb === undefined) {
-      const assign = lookBack(ASSIGN_BEFORE, text, m.index, 30);
-      if (assign) start = assign.start;
-      else if (CONTINUATION_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) {
-        // a continuation ("and 48 in the placebo group") counts only in an allocation sentence
-        const line = text.slice(Math.max(0, start - 200), start);
-        if (!/assigned|allocated|randomi[sz]ed|placed|enrolled/i.test(line) && !ctx.arms.has(arm.toLowerCase())) return null;
-      } else return null;
-    }
-    const c = base('arm-size', start, m.index + m[0].length);
-    c.n = parseNumber(g.a!);
-    c.arm = arm;
-    return c;
-  },
-};
-
-const ARM_BEFORE = new RegExp(`(?<![\\w-])(?<arm>[A-Za-z][\\w/+-]{1,30})(?:${S}(?:group|arm))?${S}$`);
-
-/** "IVIg (47 patients)", "placebo (n = 48)", "erlotinib (n=17)" — for an arm the article names. */
-const armSizeParen: Pattern = {
-  re: new RegExp(`\\(${S}(?:[nN]${S}=${S}${int('a')}|${int('b')}${S}${POPULATION})${S}\\)`, 'g'),
-  build(m, g, text, ctx) {
-    const before = lookBack(ARM_BEFORE, text, m.index, 45);
-    const arm = before?.groups.arm;
-    if (!before || !arm || !ctx.arms.has(arm.toLowerCase())) return null;
-    const c = base('arm-size', before.start, m.index + m[0].length);
-    c.n = parseNumber(g.a ?? g.b!);
-    c.arm = arm;
-    return c;
-  },
-};
-
 /** "reported in 8 IVIG patients", "occurred in 12 patients": events without a denominator. */
 const countInPatients: Pattern = {
   re: new RegExp(`(?=\\d)(?<=(?<![A-Za-z])(?:in|among)[ ]{1,3})${int('e')}${S}(?:(?<arm>[A-Za-z][\\w/+-]{1,30})${S})?${POPULATION}`, 'g'),
@@ -424,7 +306,7 @@ export const PATTERNS: Pattern[] = [
   countOfWords,
   countPercent,
   percentage,
-  armSizeSentence,
+  armSizeSentence, // sizes.ts
   armSizeParen,
   sampleSize,
   countInPatients,
