@@ -27,14 +27,29 @@ function trimDoi(raw: string): string {
   return doi;
 }
 
-/** Every distinct DOI in the text, in order of first appearance (compared case-insensitively, as DOIs are). */
-export function findDois(text: string): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
+export interface DoiSpan {
+  doi: string;
+  start: number;
+  end: number;
+}
+
+/** Every DOI in the text with its span, in order (repeats kept: each is a quote). */
+export function findDoiSpans(text: string): DoiSpan[] {
+  const out: DoiSpan[] = [];
   for (const match of text.matchAll(DOI_PATTERN)) {
     const doi = trimDoi(match[0]);
     // "10.1234/" alone, or a suffix that is only punctuation, is no DOI.
     if (!/\/.*[A-Za-z0-9]/.test(doi)) continue;
+    out.push({ doi, start: match.index, end: match.index + doi.length });
+  }
+  return out;
+}
+
+/** Every distinct DOI in the text, in order of first appearance (compared case-insensitively, as DOIs are). */
+export function findDois(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { doi } of findDoiSpans(text)) {
     const key = doi.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

@@ -8,7 +8,8 @@ import type { Article, DiscrepancyItem, DiscrepancyQuote } from '../../../shared
 import { api } from '../api';
 import { hrefFor } from '../app/route';
 import { useReadOnly } from '../app/review';
-import { byRules, kindLabel, panesOf, rangeOf, SEVERITY_LABELS, STATUS_LABELS } from './board';
+import { kindLabel, panesOf, rangeOf } from './board';
+import { DiscrepancyBadges, DiscrepancyExplanation } from './DiscrepancySummary';
 import { QuotePane, type PaneMark } from './QuotePane';
 import { ReviewActions } from './ReviewActions';
 import { useDiscrepancies } from './useDiscrepancies';
@@ -98,18 +99,10 @@ export function CompareView({ discrepancyId }: { discrepancyId: string }) {
         {back}
         <div className="discrepancy-head">
           <h1 className="discrepancy-kind">{kindLabel(item.kind)}</h1>
-          <span className={`badge severity severity-${item.severity}`}>{SEVERITY_LABELS[item.severity]} severity</span>
-          <span className={`badge status status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
-          <span className="muted">{byRules(item) ? 'found by Evidentia' : `tagged by ${item.reviewer}`}</span>
-          {item.studyLabel ? <span className="muted">· {item.studyLabel}</span> : null}
+          <DiscrepancyBadges item={item} showStudy />
           {sameArticle ? <span className="muted">· within one article</span> : null}
         </div>
-        {item.note ? <p className="discrepancy-note">{item.note}</p> : null}
-        {item.status === 'dismissed' && item.reason ? (
-          <p className="discrepancy-reason">
-            <span className="muted">Dismissed because:</span> {item.reason}
-          </p>
-        ) : null}
+        <DiscrepancyExplanation item={item} />
         <ReviewActions item={item} disabled={readOnly || busy} review={review} />
         {item.quotes.length > 2 ? (
           <p className="muted">

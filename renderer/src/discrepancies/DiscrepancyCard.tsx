@@ -5,7 +5,8 @@
 import type { Input } from '../../../shared/contract';
 import type { DiscrepancyItem } from '../../../shared/model/index';
 import { hrefFor } from '../app/route';
-import { byRules, kindLabel, SEVERITY_LABELS, STATUS_LABELS } from './board';
+import { kindLabel } from './board';
+import { DiscrepancyBadges, DiscrepancyExplanation } from './DiscrepancySummary';
 import { ReviewActions } from './ReviewActions';
 
 interface Props {
@@ -22,17 +23,9 @@ export function DiscrepancyCard({ item, disabled, review, showStudy }: Props) {
     <article className={`discrepancy-card status-${item.status}`} aria-label={`${label}: ${item.quotes.map((q) => q.articleLabel).join(' / ')}`}>
       <header className="discrepancy-head">
         <strong className="discrepancy-kind">{label}</strong>
-        <span className={`badge severity severity-${item.severity}`}>{SEVERITY_LABELS[item.severity]} severity</span>
-        <span className={`badge status status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
-        <span className="muted discrepancy-who">{byRules(item) ? 'found by Evidentia' : `tagged by ${item.reviewer}`}</span>
-        {showStudy && item.studyLabel ? <span className="muted discrepancy-study">· {item.studyLabel}</span> : null}
+        <DiscrepancyBadges item={item} showStudy={showStudy} />
       </header>
-      {item.note ? <p className="discrepancy-note">{item.note}</p> : null}
-      {item.status === 'dismissed' && item.reason ? (
-        <p className="discrepancy-reason">
-          <span className="muted">Dismissed because:</span> {item.reason}
-        </p>
-      ) : null}
+      <DiscrepancyExplanation item={item} />
       <div className={item.quotes.length > 1 ? 'discrepancy-quotes side-by-side' : 'discrepancy-quotes'}>
         {item.quotes.map((q) => (
           <figure key={q.annotationId} className="discrepancy-quote">

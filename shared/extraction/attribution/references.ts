@@ -6,7 +6,7 @@
 import type { AttributionFact, ParsedReference } from '../../model/index.js';
 import { normaliseJournal } from '../../journals/index.js';
 import { fact, foldSurname, span, type Range } from './common.js';
-import { findDoiSpans } from './dois.js';
+import { findDoiSpans } from '../doi.js';
 
 export interface ReferenceSection extends Range {
   entries: Range[];

@@ -5,7 +5,7 @@
  */
 import type { AttributionFact } from '../../model/index.js';
 import { COUNT, fact, MONTH, monthNumber, parseCount, span } from './common.js';
-import { findDoiSpans } from './dois.js';
+import { findDoiSpans } from '../doi.js';
 
 const PEOPLE = String.raw`(?:patients|participants|subjects|people|persons|adults|children|adolescents|individuals|women|men|volunteers|infants|neonates|residents|cases)`;
 /** Up to three words between the count and the people ("95 adult patients", "120 eligible trial participants"). */
