@@ -29,6 +29,14 @@ describe('guesses from the sentence', () => {
     ]);
   });
 
+  it('skips an arm phrase between the outcome and its value', () => {
+    const sentence = 'At week 16 the mean change in the IVIg group was \u22129.36 (95% CI \u221212.52 to \u22126.19), versus \u22121.16 (\u22123.32, 0.99) with placebo.';
+    expect(findOutcomes('0123456789abcdef', sentence).map((s) => [s.outcome, s.arm, s.timepoint])).toEqual([
+      ['mean change', 'IVIg', 'week 16'],
+      ['mean change', 'placebo', 'week 16'],
+    ]);
+  });
+
   it('does not take a dosing interval or an age for a time point', () => {
     const s = findOutcomes('0123456789abcdef', 'Patients aged 18 to 80 years given the drug every 4 weeks improved (p = 0.01).');
     expect(s.map((x) => [x.quote.exact, x.timepoint])).toEqual([['p = 0.01', '']]);

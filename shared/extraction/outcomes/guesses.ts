@@ -191,7 +191,10 @@ function clean(phrase: string, arms: Set<string>, keepMean: boolean): string {
 /** The noun phrase right before the quote: "… a mean CDASI-A change from baseline of −9.36" → "mean CDASI-A change from baseline". */
 function phraseBefore(norm: string, sentence: Span, quote: Span, arms: Set<string>): string {
   let before = norm.slice(sentence.start, quote.start);
-  before = before.replace(/(?:\s|\b(?:of|was|were|is|are|by|at|to|in|from|reached|showed|about|approximately|only|just|a|an|the)\b|[:=,])+$/i, '');
+  const TRAILING = /(?:\s|\b(?:of|was|were|is|are|by|at|to|in|from|reached|showed|about|approximately|only|just|a|an|the)\b|[:=,])+$/i;
+  before = before.replace(TRAILING, '');
+  // "the mean change in the IVIg group was −9.36": the arm phrase sits between outcome and value
+  before = before.replace(/\s+(?:in|for|of|among|with)\s+(?:the\s+)?[\w/-]+(?:\s+[\w/-]+)?\s+(?:group|arm)s?$/i, '').replace(TRAILING, '');
   const tokens = before.split(/\s+/).filter((t) => t !== '');
   const kept: string[] = [];
   let skippedArm = false;
