@@ -107,7 +107,7 @@ function mergeSettings(review: ReviewFile, data: EvidentiaExport): void {
   for (const r of reviewers) if (!review.reviewers.some((have) => have.id === r.id)) review.reviewers.push(r);
 }
 
-/** Duplicate decisions and study groups, kept only between articles the review now holds. */
+/** Duplicate decisions, study groups, split pairs and rejected suggestions, kept only for articles the review now holds. */
 function mergeLinks(review: ReviewFile, data: EvidentiaExport): void {
   const indexed = new Set(review.articles.map((a) => a.id));
   const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -128,6 +128,18 @@ function mergeLinks(review: ReviewFile, data: EvidentiaExport): void {
     if (review.studies.some((g) => g.id === group.id)) continue;
     const articleIds = group.articleIds.filter((id) => indexed.has(id));
     if (articleIds.length >= 2) review.studies.push({ ...group, articleIds });
+  }
+  const splits = new Set(review.notSameStudy.map(([a, b]) => key(a, b)));
+  for (const pair of data.review.notSameStudy) {
+    if (!indexed.has(pair[0]) || !indexed.has(pair[1]) || splits.has(key(pair[0], pair[1]))) continue;
+    review.notSameStudy.push(pair);
+    splits.add(key(pair[0], pair[1]));
+  }
+  const rejected = new Set(review.rejectedSuggestions.map((r) => `${r.articleId} ${r.key}`));
+  for (const r of data.review.rejectedSuggestions) {
+    if (!indexed.has(r.articleId) || rejected.has(`${r.articleId} ${r.key}`)) continue;
+    review.rejectedSuggestions.push(r);
+    rejected.add(`${r.articleId} ${r.key}`);
   }
 }
 

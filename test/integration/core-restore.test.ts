@@ -114,6 +114,39 @@ describe('restore from a JSON export', () => {
     expect(copy.bytes).toBe(original.bytes);
   });
 
+  it('keeps split pairs and rejected suggestions, and restores an export written before study groups had a status', async () => {
+    const source = await newReview({ name: 'Source' });
+    const s = await seed(source.core);
+    const [group] = await source.core['studies.list']({});
+    await source.core['studies.update']({ action: 'create', articleIds: [s.a, s.c] }); // joins the a+b group
+    await source.core['studies.update']({ action: 'split', groupId: group!.id, articleId: s.c });
+    const [e] = (await source.core['articles.import']({ files: [{ fileName: 'e.txt', base64: base64('Responders\nAt week 12, 45% of patients responded versus 30% with placebo.') }] })).results;
+    const suggestion = (await source.core['suggestions.list']({ articleId: e!.articleId! }))[0]!;
+    await source.core['suggestions.reject']({ articleId: e!.articleId!, key: suggestion.key });
+    const exported = JSON.parse((await source.core['export.run']({ format: 'json' })).content) as { review: Record<string, unknown> };
+    expect(exported.review).toMatchObject({ notSameStudy: [[s.a, s.c].sort(), [s.b, s.c].sort()], rejectedSuggestions: [expect.objectContaining({ key: suggestion.key })] });
+
+    const current = await emptyReview();
+    await restoreInto(current, JSON.stringify(exported));
+    const restored = await openTest(current);
+    const left = (await restored['suggestions.list']({ articleId: e!.articleId! })).map((x) => x.key);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left).not.toContain(suggestion.key);
+    const report = await restored['checks.run']({ store: false });
+    expect(report.studies.every((g) => !(g.articleIds.includes(s.c) && g.articleIds.includes(s.a)))).toBe(true);
+
+    // What the schema-2 build wrote: groups without status or evidence, no split pairs or rejections.
+    const older = structuredClone(exported);
+    delete older.review.notSameStudy;
+    delete older.review.rejectedSuggestions;
+    older.review.studies = (older.review.studies as Array<Record<string, unknown>>).map(({ status: _s, evidence: _e, ...rest }) => rest);
+    const dir = await emptyReview();
+    const { messages } = await restoreInto(dir, JSON.stringify(older));
+    expect(messages).toEqual([]);
+    const fromOld = await openTest(dir);
+    expect(await fromOld['studies.list']({})).toEqual([expect.objectContaining({ id: group!.id, status: 'confirmed', evidence: ['linked by a person'] })]);
+  });
+
   it('restoring the same export again changes nothing', async () => {
     const source = await newReview({ name: 'Source' });
     await seed(source.core);

@@ -1,7 +1,8 @@
 /**
  * The restorable JSON export ("evidentia-export", version 2): everything a review holds, so that
  * restoring it into another review gives back the same articles, annotations (same ids, bodies and
- * selectors), study values and templates. Built from the model's own schemas, so an export that
+ * selectors), study values and templates. Study group status, split pairs and rejected suggestions
+ * (review schema 3) were added with defaults, so exports written before them still restore. Built from the model's own schemas, so an export that
  * parses here holds only values the store accepts.
  */
 import { z } from 'zod';
@@ -14,7 +15,9 @@ import {
   Reviewer,
   ReviewerId,
   Sha256,
+  RejectedSuggestion,
   StudyGroup,
+  StudyGroupStatus,
   StudyRecord,
   Template,
 } from '../../../shared/model/index.js';
@@ -41,7 +44,10 @@ export const EvidentiaExport = z.object({
     reviewers: z.array(Reviewer),
     templates: z.array(Template),
     duplicates: DuplicateState,
-    studies: z.array(StudyGroup),
+    // Exports written before study groups had a status hold groups a person linked.
+    studies: z.array(StudyGroup.extend({ status: StudyGroupStatus.default('confirmed'), evidence: StudyGroup.shape.evidence.default(['linked by a person']) })),
+    notSameStudy: z.array(z.tuple([ArticleId, ArticleId])).default([]),
+    rejectedSuggestions: z.array(RejectedSuggestion).default([]),
   }),
   articles: z.array(Article),
   annotations: z.array(Annotation),

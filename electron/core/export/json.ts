@@ -60,6 +60,8 @@ export async function buildJsonExport(ctx: CoreContext, data: ReviewData, progre
       templates: review.templates,
       duplicates: review.duplicates,
       studies: review.studies,
+      notSameStudy: review.notSameStudy,
+      rejectedSuggestions: review.rejectedSuggestions,
     },
     articles,
     annotations: data.annotations,
