@@ -3,6 +3,7 @@
  * entry of its own reference list, in comparable (normalised) form, each with the quote to link.
  */
 import type { AttributionFact, FactKind, TextSpan } from '../model/index.js';
+import { foldSurname } from '../extraction/attribution/common.js';
 import { normaliseDoi } from '../duplicates/normalise.js';
 import { normaliseJournal } from '../journals/index.js';
 import type { CheckedArticle } from './types.js';
@@ -44,11 +45,6 @@ export function referenceClaim(ref: ReferenceClaims, kind: ReferenceKind): Claim
 export function journalKey(name: string): string {
   const key = normaliseText(normaliseJournal(name).key || name);
   return key.replace(/^the /, '');
-}
-
-/** A surname folded (case, accents, punctuation): "Bata-Csörgő" → "bata csorgo". */
-export function foldSurname(name: string): string {
-  return normaliseText(name);
 }
 
 /** Same person by surname, tolerant of particles ("van der Berg" = "Berg"). */

@@ -1,11 +1,10 @@
 /** The comparable form of a journal name. Keep in step with fold() in build/journals.mjs. */
 
-const ASCII = /^[\x00-\x7f]*$/;
+import { withoutAccents } from '../text/accents.js';
 
 /** Lowercase, no accents, "&" = "and", no punctuation, single spaces, no leading "the". */
 export function foldJournal(name: string): string {
-  const plain = ASCII.test(name) ? name : name.normalize('NFKD').replace(/\p{M}+/gu, '');
-  return plain
+  return withoutAccents(name)
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -1,4 +1,5 @@
 /** Small helpers the attribution finders share: spans, facts, folding, numbers and months. */
+import { withoutAccents } from '../../text/accents.js';
 import type { AttributionFact, FactKind, FactSource, TextSpan } from '../../model/index.js';
 
 export function span(text: string, start: number, end: number): TextSpan {
@@ -16,12 +17,9 @@ export function fact(
   return { kind, source, value, normalised, quote, reference };
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-
-/** Lowercase without accents ("Bata-Csörgő" -> "bata-csörgő" -> "bata-csorgo"). */
+/** Lowercase without accents ("Bata-Csörgő" -> "bata-csorgo"). */
 export function foldAccents(value: string): string {
-  const plain = ASCII.test(value) ? value : value.normalize('NFKD').replace(/\p{M}+/gu, '');
-  return plain.toLowerCase();
+  return withoutAccents(value).toLowerCase();
 }
 
 /** Name particles that may stand before a surname ("van der Berg", "de Souza"). */
