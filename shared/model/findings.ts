@@ -159,6 +159,14 @@ export const DISCREPANCY_KIND_LABELS: Record<DiscrepancyKind, string> = {
   'fold-change': 'Fold change vs %',
 };
 
+/** How a kind reads: a rule's label, or a reviewer's own word as a title ("author" → "Author"). */
+export function discrepancyKindLabel(kind: string): string {
+  const word = kind.trim();
+  if (word === '') return 'Discrepancy';
+  if (Object.prototype.hasOwnProperty.call(DISCREPANCY_KIND_LABELS, word)) return DISCREPANCY_KIND_LABELS[word as DiscrepancyKind];
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 export const QuoteRef = TextSpan.extend({ articleId: ArticleId });
 export type QuoteRef = z.infer<typeof QuoteRef>;
 

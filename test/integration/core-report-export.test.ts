@@ -82,7 +82,7 @@ describe('export: fact-check report (Markdown)', () => {
       '## Confirmed discrepancies',
       '### 1. Journal (high severity)',
       '## Suggested discrepancies (not yet reviewed)',
-      '### 2. my \\<b\\>own\\</b\\> \\| kind (low severity)',
+      '### 2. My \\<b\\>own\\</b\\> \\| kind (low severity)',
       '## Dismissed (ruled out)',
       '### 3. Sample size (medium severity)',
       '## Sources',
@@ -183,7 +183,7 @@ describe('export: fact-check report (HTML)', () => {
       'It enrolled 93 patients.',
     ]);
     const text = textOf(doc.children);
-    expect(text).toContain('my <b>own</b> | kind');
+    expect(text).toContain('My <b>own</b> | kind');
     expect(text).toContain('Dismissed because: Two were excluded after randomisation <b>really</b>.');
     expect(text).toContain('Study: ProDERM <trial>');
     expect(text).toContain('Werth 2023: Werth VP. IVIg study in The Lancet. EClinicalMedicine, 2023. doi:10.1016/S2589-5370(23)00123-4');

@@ -1,10 +1,10 @@
 /** The fact-check report's pure parts: grouping, numbering, sources, escaping (over DiscrepancyItem fixtures). */
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { buildReport, kindLabel, webUrl, type ReportInput } from '../../electron/core/export/report-data.js';
+import { buildReport, webUrl, type ReportInput } from '../../electron/core/export/report-data.js';
 import { esc, reportHtml } from '../../electron/core/export/report-html.js';
 import { mdBlock, mdEscape, reportMarkdown } from '../../electron/core/export/report-md.js';
-import type { ArticleIndexEntry, DiscrepancyItem, DiscrepancyQuote } from '../../shared/model/index.js';
+import { discrepancyKindLabel, type ArticleIndexEntry, type DiscrepancyItem, type DiscrepancyQuote } from '../../shared/model/index.js';
 
 const NOW = new Date('2025-03-01T14:05:09Z');
 
@@ -111,9 +111,10 @@ describe('buildReport', () => {
   });
 
   it('labels rule kinds, keeps a reviewer\'s own word', () => {
-    expect(kindLabel('arm-sum')).toBe('Arms ≠ total');
-    expect(kindLabel('  my word ')).toBe('my word');
-    expect(kindLabel('')).toBe('Discrepancy');
+    expect(discrepancyKindLabel('arm-sum')).toBe('Arms ≠ total');
+    // The board, the CLI and the reports name a reviewer's own word the same way: as a title.
+    expect(discrepancyKindLabel('  my word ')).toBe('My word');
+    expect(discrepancyKindLabel('')).toBe('Discrepancy');
   });
 
   it('accepts only plain http(s) addresses as links', () => {

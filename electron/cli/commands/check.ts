@@ -3,7 +3,7 @@
  * finder, the study grouping and the discrepancy rules on every article; prints every suggestion
  * with its quote, and stores new suggested discrepancies and study groups for the app's board.
  */
-import { DISCREPANCY_KIND_LABELS, DiscrepancyKind, type CheckReport, type OutcomeSuggestion, type SuggestedDiscrepancy } from '../../../shared/model/index.js';
+import { discrepancyKindLabel, type CheckReport, type OutcomeSuggestion, type SuggestedDiscrepancy } from '../../../shared/model/index.js';
 import { flag, positional } from '../args.js';
 import { call, usingCore } from '../call.js';
 import type { Command } from '../command.js';
@@ -39,11 +39,6 @@ export const check: Command = {
   },
 };
 
-function kindLabel(kind: string): string {
-  const parsed = DiscrepancyKind.safeParse(kind);
-  return parsed.success ? DISCREPANCY_KIND_LABELS[parsed.data] : kind;
-}
-
 function values(s: OutcomeSuggestion): string {
   const ci = s.ciLow !== null && s.ciHigh !== null ? ` [${s.ciLow}, ${s.ciHigh}]` : '';
   const parts = [
@@ -62,7 +57,7 @@ function values(s: OutcomeSuggestion): string {
 
 function discrepancyLines(d: SuggestedDiscrepancy): string[] {
   return [
-    `  [${d.severity}] ${kindLabel(d.kind)}: ${d.explanation}`,
+    `  [${d.severity}] ${discrepancyKindLabel(d.kind)}: ${d.explanation}`,
     ...d.quotes.map((q) => `      ${q.articleId}  "${clip(q.exact.replace(/\s+/g, ' '), 100)}"`),
   ];
 }

@@ -5,7 +5,7 @@
  * kind, and the articles quoted, numbered once as "Sources" in library order.
  */
 import type { Annotation, ArticleIndexEntry, DiscrepancyItem, DiscrepancyQuote, DiscrepancyStatus, Severity } from '../../../shared/model/index.js';
-import { DISCREPANCY_KIND_LABELS, DiscrepancyKind, RULES_REVIEWER } from '../../../shared/model/index.js';
+import { discrepancyKindLabel, RULES_REVIEWER } from '../../../shared/model/index.js';
 import type { ReviewData } from './data.js';
 import { doiIri } from './jsonld.js';
 
@@ -103,11 +103,6 @@ const SECTION_TITLES: Record<DiscrepancyStatus, string> = {
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
-export function kindLabel(kind: string): string {
-  const rule = DiscrepancyKind.safeParse(kind);
-  if (rule.success) return DISCREPANCY_KIND_LABELS[rule.data];
-  return kind.trim() === '' ? 'Discrepancy' : kind.trim();
-}
 
 /** Only plain web addresses become links: an imported record's "url" may be javascript: or data:. */
 export function webUrl(url: string | null | undefined): string | null {
@@ -149,7 +144,7 @@ export function buildReport(items: readonly DiscrepancyItem[], input: ReportInpu
   const kinds = new Map<string, KindCount>();
   for (const item of items) {
     byStatus[item.status]++;
-    const label = kindLabel(item.kind);
+    const label = discrepancyKindLabel(item.kind);
     const entry = kinds.get(label) ?? { kind: item.kind, label, counts: zero(), total: 0 };
     entry.counts[item.status]++;
     entry.total++;
@@ -165,7 +160,7 @@ export function buildReport(items: readonly DiscrepancyItem[], input: ReportInpu
       (item): ReportEntry => ({
         n: ++n,
         item,
-        kindLabel: kindLabel(item.kind),
+        kindLabel: discrepancyKindLabel(item.kind),
         foundBy: item.reviewer === RULES_REVIEWER ? 'Evidentia (rule)' : (input.reviewerNames.get(item.reviewer) ?? item.reviewer),
         quotes: item.quotes.map((quote) => ({
           quote,

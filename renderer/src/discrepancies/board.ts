@@ -4,9 +4,9 @@
  */
 import {
   DISCREPANCY_KIND_LABELS,
+  discrepancyKindLabel,
   RULES_REVIEWER,
   type DiscrepancyItem,
-  type DiscrepancyKind,
   type DiscrepancyQuote,
   type DiscrepancyStatus,
   type Severity,
@@ -33,11 +33,8 @@ export const KIND_SUGGESTIONS: readonly string[] = [
   'other',
 ];
 
-export function kindLabel(kind: string): string {
-  if (kind === '') return 'Discrepancy';
-  if (kind in DISCREPANCY_KIND_LABELS) return DISCREPANCY_KIND_LABELS[kind as DiscrepancyKind];
-  return kind.charAt(0).toUpperCase() + kind.slice(1); // a reviewer's own word, as a title
-}
+/** How a kind reads (the same on the board, in the CLI and in the reports). */
+export const kindLabel = discrepancyKindLabel;
 
 export function byRules(item: DiscrepancyItem): boolean {
   return item.reviewer === RULES_REVIEWER;
