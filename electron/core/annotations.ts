@@ -17,15 +17,7 @@ import {
 import { EvidentiaError } from '../../shared/result.js';
 import type { CoreContext } from './context.js';
 
-export interface ArticleCounts {
-  annotationCount: number;
-  orphanCount: number;
-}
-
-interface Location {
-  articleId: string;
-  reviewer: string;
-}
+export type { ArticleCounts } from './store/catalogue.js';
 
 /** Stable order for lists and exports: by creation time, then id. */
 function byCreated(a: Annotation, b: Annotation): number {
@@ -63,11 +55,11 @@ class AnchorCache {
   }
 }
 
+/**
+ * Where annotations live and how many per article come from the store's catalogue (a derived index
+ * of the shards); this service anchors them and tells the catalogue the orphan counts it finds.
+ */
 export class Annotations {
-  /** annotation id → where it is stored; built on first need by reading every shard once. */
-  private locations: Map<string, Location> | null = null;
-  /** Per-article counts for the library, updated on every write to that article. */
-  private readonly counts = new Map<string, ArticleCounts>();
   private readonly anchors = new AnchorCache();
 
   /**
@@ -81,39 +73,51 @@ export class Annotations {
 
   /** All annotations on one article, every reviewer, in stable order (not anchored). */
   async rawForArticle(articleId: string): Promise<Annotation[]> {
+    return (await this.shardsOf(articleId)).flatMap((s) => s.annotations).sort(byCreated);
+  }
+
+  /** Anchored against the article's text; the orphans found go to the catalogue for the library. */
+  async forArticle(articleId: string): Promise<AnchoredAnnotation[]> {
     const { store } = this.ctx;
-    const out: Annotation[] = [];
-    for (const reviewer of await store.shardReviewers(articleId)) {
-      const shard = await store.shard(articleId, reviewer);
-      if (shard) out.push(...shard.data.annotations);
+    const article = await store.readArticle(articleId);
+    const out: AnchoredAnnotation[] = [];
+    for (const shard of await this.shardsOf(articleId)) {
+      const anchored = this.anchors.anchorAll(shard.annotations, article);
+      store.setOrphans(articleId, shard.reviewer, anchored.filter((a) => a.anchor.status === 'orphan').length);
+      out.push(...anchored);
     }
     return out.sort(byCreated);
   }
 
-  async forArticle(articleId: string): Promise<AnchoredAnnotation[]> {
-    const article = await this.ctx.store.readArticle(articleId);
-    const anchored = this.anchors.anchorAll(await this.rawForArticle(articleId), article);
-    this.counts.set(articleId, countOf(anchored));
-    return anchored;
-  }
-
-  /** Every annotation in the review, in library order then creation order. */
-  async all(): Promise<AnchoredAnnotation[]> {
-    const withFolders = await this.ctx.store.articlesWithAnnotationFolders();
-    const out: AnchoredAnnotation[] = [];
-    for (const row of this.ctx.store.review.articles) {
-      if (withFolders.has(row.id)) out.push(...(await this.forArticle(row.id)));
+  private async shardsOf(articleId: string) {
+    const { store } = this.ctx;
+    const out = [];
+    for (const reviewer of await store.shardReviewers(articleId)) {
+      const shard = await store.shard(articleId, reviewer);
+      if (shard) out.push(shard.data);
     }
     return out;
   }
 
-  /** Counts for the library; cheap after the first call for each article. */
-  async countsFor(articleId: string, hasFolder: boolean): Promise<ArticleCounts> {
-    if (!hasFolder) return { annotationCount: 0, orphanCount: 0 };
-    const cached = this.counts.get(articleId);
-    if (cached) return cached;
-    await this.forArticle(articleId);
-    return this.counts.get(articleId) ?? { annotationCount: 0, orphanCount: 0 };
+  /** Every annotation in the review, in library order then creation order. */
+  async all(): Promise<AnchoredAnnotation[]> {
+    const withShards = await this.ctx.store.articlesWithShards();
+    const out: AnchoredAnnotation[] = [];
+    for (const row of this.ctx.store.review.articles) {
+      if (withShards.has(row.id)) out.push(...(await this.forArticle(row.id)));
+    }
+    return out;
+  }
+
+  /**
+   * Anchor the articles whose orphan counts the catalogue does not know (shards read from disk
+   * whose annotations were made on another version of the text), so the library's counts settle.
+   */
+  async settleOrphanCounts(isOpen: () => boolean): Promise<void> {
+    for (const articleId of await this.ctx.store.articlesWithUnknownOrphans()) {
+      if (!isOpen()) return;
+      await this.forArticle(articleId).catch((error: unknown) => this.ctx.log(`could not anchor the annotations of ${articleId}`, error));
+    }
   }
 
   /** @param id given by callers that link several new annotations to each other (rule suggestions). */
@@ -130,7 +134,7 @@ export class Annotations {
     const reviewer = input.reviewer ?? this.ctx.defaultReviewer;
     if (!ReviewerId.safeParse(reviewer).success) throw new EvidentiaError('bad-input', `Not a valid reviewer id: ${reviewer}`);
     const now = new Date().toISOString();
-    if ((await this.locationIndex()).has(id)) throw new EvidentiaError('internal', `Annotation id ${id} is taken already.`);
+    if ((await store.locate(id)) !== null) throw new EvidentiaError('internal', `Annotation id ${id} is taken already.`);
     const annotation: Annotation = {
       id,
       articleId: article.id,
@@ -148,9 +152,8 @@ export class Annotations {
     const shard = await store.shard(article.id, reviewer, true);
     const previous = shard.data.annotations;
     shard.data.annotations = [...previous, annotation];
-    await store.saveShard(shard, previous);
-    (await this.locationIndex()).set(annotation.id, { articleId: article.id, reviewer });
-    await this.refreshCounts(article.id);
+    await store.saveShard(shard, previous, [annotation]);
+    // Made on the current text: it anchors where it was described (the catalogue counts it as such).
     return anchorAnnotation(annotation, article);
   }
 
@@ -161,8 +164,7 @@ export class Annotations {
     const old = previous[index]!;
     const updated: Annotation = { ...old, body: this.prepareBody(body, old.body), updated: new Date().toISOString() };
     shard.data.annotations = previous.map((a, i) => (i === index ? updated : a));
-    await this.ctx.store.saveShard(shard, previous);
-    await this.refreshCounts(updated.articleId);
+    await this.ctx.store.saveShard(shard, previous, [updated]);
     return anchorAnnotation(updated, await this.ctx.store.readArticle(updated.articleId));
   }
 
@@ -171,71 +173,32 @@ export class Annotations {
     const { shard, index, location } = await this.find(id);
     const previous = shard.data.annotations;
     shard.data.annotations = previous.filter((_, i) => i !== index);
-    await this.ctx.store.saveShard(shard, previous);
-    (await this.locationIndex()).delete(id);
-    await this.refreshCounts(location.articleId);
+    await this.ctx.store.saveShard(shard, previous, []);
+    await this.recountOrphans(location.articleId, location.reviewer);
     return { id };
   }
 
   /** One annotation by id (not anchored), or null. Used by exports to follow discrepancy links. */
   async get(id: string): Promise<Annotation | null> {
-    const location = (await this.locationIndex()).get(id);
+    const location = await this.ctx.store.locate(id);
     if (!location) return null;
     const shard = await this.ctx.store.shard(location.articleId, location.reviewer);
     return shard?.data.annotations.find((a) => a.id === id) ?? null;
   }
 
-  /** After a merge moved annotations from one article to another: where they live is read again. */
-  articlesMerged(from: string, into: string): void {
-    this.locations = null;
-    this.counts.delete(from);
-    this.counts.delete(into);
-  }
-
-  /** After shards were written behind this service's back (a restore): forget what it derived. */
-  invalidate(): void {
-    this.locations = null;
-    this.counts.clear();
-  }
-
-  /** Forget everything about an article that is being deleted. */
-  forgetArticle(articleId: string): void {
-    this.counts.delete(articleId);
-    if (this.locations) for (const [id, loc] of this.locations) if (loc.articleId === articleId) this.locations.delete(id);
-  }
-
   private async find(id: string) {
-    const location = (await this.locationIndex()).get(id);
+    const location = await this.ctx.store.locate(id);
     const shard = location ? await this.ctx.store.shard(location.articleId, location.reviewer) : null;
     const index = shard ? shard.data.annotations.findIndex((a) => a.id === id) : -1;
     if (!location || !shard || index < 0) throw new EvidentiaError('not-found', `No annotation ${id} in this review.`);
     return { shard, index, location };
   }
 
-  private async refreshCounts(articleId: string): Promise<void> {
-    await this.forArticle(articleId);
+  /** A deleted annotation may have been an orphan: anchor the shard's remaining ones again (cached anchors: cheap). */
+  private async recountOrphans(articleId: string, reviewer: string): Promise<void> {
+    const shard = await this.ctx.store.shard(articleId, reviewer);
+    if (!shard) return;
+    const anchored = this.anchors.anchorAll(shard.data.annotations, await this.ctx.store.readArticle(articleId));
+    this.ctx.store.setOrphans(articleId, reviewer, anchored.filter((a) => a.anchor.status === 'orphan').length);
   }
-
-  private async locationIndex(): Promise<Map<string, Location>> {
-    if (this.locations) return this.locations;
-    const map = new Map<string, Location>();
-    const { store } = this.ctx;
-    const withFolders = await store.articlesWithAnnotationFolders();
-    for (const row of store.review.articles) {
-      if (!withFolders.has(row.id)) continue;
-      for (const reviewer of await store.shardReviewers(row.id)) {
-        const shard = await store.shard(row.id, reviewer);
-        for (const a of shard?.data.annotations ?? []) map.set(a.id, { articleId: row.id, reviewer });
-      }
-    }
-    this.locations = map;
-    return map;
-  }
-}
-
-function countOf(anchored: AnchoredAnnotation[]): ArticleCounts {
-  return {
-    annotationCount: anchored.length,
-    orphanCount: anchored.filter((a) => a.anchor.status === 'orphan').length,
-  };
 }

@@ -6,12 +6,11 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleChanges } from '../../shared/contract.js';
 import type { Article, ArticleIndexEntry, ArticleSummary } from '../../shared/model/index.js';
-import type { ArticleCounts } from './annotations.js';
 import { rewriteArticle } from '../../shared/studies/groups.js';
 import { EvidentiaError } from '../../shared/result.js';
-import type { Annotations } from './annotations.js';
 import type { CoreContext } from './context.js';
 import type { StoredFile } from './types.js';
+import type { ArticleCounts } from './store/catalogue.js';
 import { removeQuietly } from './store/atomic.js';
 
 const MIME_TYPES: Record<string, string> = {
@@ -60,19 +59,14 @@ export function summaryOf(row: ArticleIndexEntry, counts: ArticleCounts): Articl
 }
 
 export class Articles {
-  constructor(
-    private readonly ctx: CoreContext,
-    private readonly annotations: Annotations,
-  ) {}
+  constructor(private readonly ctx: CoreContext) {}
 
+  /** From review.json's rows and the catalogue's counts: no article or shard file is read. */
   async list(): Promise<ArticleSummary[]> {
     const { store } = this.ctx;
-    const withFolders = await store.articlesWithAnnotationFolders();
+    await store.catalogueReady;
     const out: ArticleSummary[] = [];
-    for (const row of store.review.articles) {
-      const counts = await this.annotations.countsFor(row.id, withFolders.has(row.id));
-      out.push(summaryOf(row, counts));
-    }
+    for (const row of store.review.articles) out.push(summaryOf(row, await store.counts(row.id)));
     return out;
   }
 
@@ -94,7 +88,7 @@ export class Articles {
       throw error;
     }
     const row = this.requireIndexed(id);
-    return summaryOf(row, await this.annotations.countsFor(id, true));
+    return summaryOf(row, await store.counts(id));
   }
 
   async get(id: string): Promise<Article> {
@@ -118,7 +112,6 @@ export class Articles {
       review.rejectedSuggestions = review.rejectedSuggestions.filter((r) => r.articleId !== id);
     });
     store.forgetArticle(id);
-    this.annotations.forgetArticle(id);
     await removeQuietly(store.paths.article(id));
     await removeQuietly(store.paths.articleAnnotationsDir(id));
     // Blobs are content-addressed and may be shared (one citation file holds many records; a file

@@ -130,8 +130,6 @@ export class Duplicates {
     // Committed: the other article no longer exists for any reader. Its blobs stay (now the kept
     // article's attachments); its article file and shards go.
     store.forgetArticle(otherId);
-    this.annotations.forgetArticle(otherId);
-    this.annotations.articlesMerged(otherId, keepId);
     await removeQuietly(store.paths.article(otherId));
     await removeQuietly(store.paths.articleAnnotationsDir(otherId));
     // Fresh counts for the library; the merge itself is done, so a failure here is only logged.

@@ -7,13 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/contract.js';
 import { ARTICLE_SCHEMA_VERSION, type Article } from '../../shared/model/index.js';
 import { indexRowOf } from './articles.js';
 import { EvidentiaError } from '../../shared/result.js';
 import type { CoreContext } from './context.js';
-import { extensionOf, kindOf, MAX_IMPORT_BYTES, mayHoldRecords } from './import/index.js';
+import { extensionOf, kindOf, MAX_IMPORT_BYTES, mayHoldRecords, type ExtractedDocument } from './import/index.js';
 import { decodeText } from './import/decode-text.js';
 import { checkSize } from './import/guards.js';
 import { detectCitationFormat, parseCitations } from './citations/index.js';
@@ -31,6 +32,15 @@ export interface ImportItem {
   fileName: string;
   load(): Promise<Uint8Array>;
 }
+
+/** A file read (and for a PDF, extracted) ahead of its turn to commit. */
+interface Prefetched {
+  bytes: Promise<Uint8Array>;
+  extracted: Promise<ExtractedDocument> | null;
+}
+
+/** Files read and extracted ahead of the one committing: one per PDF worker (one per core), plus one. */
+const LOOKAHEAD = Math.max(1, Math.min(8, availableParallelism())) + 1;
 
 export interface ImportOptions {
   password?: string;
@@ -62,11 +72,7 @@ async function readFromDisk(file: string, shownAs: string): Promise<Uint8Array> 
 }
 
 export class Importer {
-  /** @param afterRestore told when a restore wrote annotation shards directly (caches must go). */
-  constructor(
-    private readonly ctx: CoreContext,
-    private readonly afterRestore: () => void = () => {},
-  ) {}
+  constructor(private readonly ctx: CoreContext) {}
 
   /** Files from the UI, as base64. */
   async importBase64(files: ReadonlyArray<{ fileName: string; base64: string }>, options: ImportOptions): Promise<ImportOutcome[]> {
@@ -82,38 +88,55 @@ export class Importer {
   async importPaths(paths: readonly string[], options: ImportOptions): Promise<ImportOutcome[]> {
     this.ctx.assertWritable();
     const entries = await expandPaths(paths);
+    const items = entries.map((entry): ImportItem | ImportOutcome =>
+      'error' in entry
+        ? failed(entry.source, entry.error.code, entry.error.message)
+        : { source: entry.source, fileName: path.basename(entry.path), load: () => readFromDisk(entry.path, entry.source) },
+    );
+    return this.importBatch(items, options);
+  }
+
+  async importItems(items: readonly ImportItem[], options: ImportOptions): Promise<ImportOutcome[]> {
+    this.ctx.assertWritable();
+    return this.importBatch(items, options);
+  }
+
+  /**
+   * Files commit one at a time, in order; PDFs a few places ahead are already being read and
+   * extracted, so every extraction worker stays busy while earlier files commit. A look-ahead
+   * extraction of a file that turns out to be a duplicate is simply thrown away.
+   */
+  private async importBatch(items: ReadonlyArray<ImportItem | ImportOutcome>, options: ImportOptions): Promise<ImportOutcome[]> {
+    const early = new Map<number, Prefetched>();
+    const prefetch = (i: number) => {
+      const item = items[i];
+      if (item && 'load' in item && !early.has(i)) early.set(i, this.prefetch(item, options));
+    };
     const results: ImportOutcome[] = [];
-    let done = 0;
-    for (const entry of entries) {
-      const outcomes =
-        'error' in entry
-          ? [failed(entry.source, entry.error.code, entry.error.message)]
-          : await this.importOne(
-              { source: entry.source, fileName: path.basename(entry.path), load: () => readFromDisk(entry.path, entry.source) },
-              options,
-            );
-      done += 1;
+    for (let i = 0; i < items.length; i++) {
+      for (let ahead = i; ahead < Math.min(items.length, i + LOOKAHEAD); ahead++) prefetch(ahead);
+      const item = items[i]!;
+      const outcomes = 'load' in item ? await this.guard(item, () => this.importOrThrow(item, options, early.get(i))) : [item];
+      early.delete(i);
       for (const outcome of outcomes) {
         results.push(outcome);
-        options.onProgress?.(done, entries.length, outcome);
+        options.onProgress?.(i + 1, items.length, outcome);
       }
     }
     return results;
   }
 
-  async importItems(items: readonly ImportItem[], options: ImportOptions): Promise<ImportOutcome[]> {
-    this.ctx.assertWritable();
-    const results: ImportOutcome[] = [];
-    let done = 0;
-    for (const item of items) {
-      const outcomes = await this.importOne(item, options);
-      done += 1;
-      for (const outcome of outcomes) {
-        results.push(outcome);
-        options.onProgress?.(done, items.length, outcome);
-      }
-    }
-    return results;
+  /** Start reading a file and, for a PDF, extracting it (the slow part, done in worker threads). */
+  private prefetch(item: ImportItem, options: ImportOptions): Prefetched {
+    const bytes = item.load();
+    const extracted =
+      kindOf(item.fileName) === 'pdf'
+        ? bytes.then((b) => this.ctx.extract(b, item.fileName, options.password === undefined ? {} : { password: options.password }))
+        : null;
+    // Awaited later by importOrThrow (which reports any failure); never an unhandled rejection meanwhile.
+    bytes.catch(() => undefined);
+    extracted?.catch(() => undefined);
+    return { bytes, extracted };
   }
 
   /** Never throws: every problem becomes a `failed` outcome. A citation file gives one outcome per record. */
@@ -151,9 +174,9 @@ export class Importer {
     return this.ctx.store.review.articles.find((a) => a.sha256 === sha256 || a.attachments.includes(sha256));
   }
 
-  private async importOrThrow(item: ImportItem, options: ImportOptions): Promise<ImportOutcome[]> {
+  private async importOrThrow(item: ImportItem, options: ImportOptions, early?: Prefetched): Promise<ImportOutcome[]> {
     const { store } = this.ctx;
-    const bytes = await item.load();
+    const bytes = await (early?.bytes ?? item.load());
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const id = sha256.slice(0, 16);
     const existing = this.holderOf(sha256);
@@ -163,11 +186,7 @@ export class Importer {
       checkSize(bytes, item.fileName);
       const text = decodeText(bytes, item.fileName);
       if (extensionOf(item.fileName) === 'json' && isEvidentiaExport(text)) {
-        try {
-          return await restoreExport(this.ctx, text, item.source);
-        } finally {
-          this.afterRestore();
-        }
+        return restoreExport(this.ctx, text, item.source);
       }
       const format = detectCitationFormat(item.fileName, text);
       if (format !== null) {
@@ -184,7 +203,7 @@ export class Importer {
       throw new Error(`article id collision for ${id}`);
     }
 
-    const doc = await this.ctx.extract(bytes, item.fileName, options.password === undefined ? {} : { password: options.password });
+    const doc = await (early?.extracted ?? this.ctx.extract(bytes, item.fileName, options.password === undefined ? {} : { password: options.password }));
     const match = duplicateIndexOf(store.review.articles).find({ ...doc.meta, id }, store.review.duplicates.notDuplicates);
     // A PDF whose DOI/PMID (or exact title and year) is a record's is that record's full text. A
     // text, HTML or Markdown file's DOI is only a guess (often the one DOI it cites: a news piece

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findFacts } from '../../shared/extraction/attribution/index.js';
 import { ID, summary } from './attribution-helpers.js';
@@ -91,26 +90,16 @@ describe('the whole finder', () => {
     ]);
   });
 
-  it('is linear and fast: a 30 KB article in a few milliseconds', () => {
-    const big = article.repeat(Math.ceil(30_000 / article.length)).slice(0, 30_000);
-    findFacts(ID, big);
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) findFacts(ID, big);
-    // About 1–2 ms on a developer machine; the bound leaves room for loaded CI runners.
-    expect((performance.now() - started) / 20).toBeLessThan(15);
-  });
-
-  it('reads a 300 KB text in time proportional to its length', () => {
+  // Speed is measured by `node build/run-ts.mjs test/eval/speed.ts DIR`, never asserted here.
+  it('reads a 300 KB text (repeated article) to its end', () => {
     const big = article.repeat(Math.ceil(300_000 / article.length));
-    const started = performance.now();
-    findFacts(ID, big);
-    expect(performance.now() - started).toBeLessThan(300);
+    const lastCopy = big.length - article.length;
+    expect(findFacts(ID, big).facts.some((f) => f.quote.start >= lastCopy)).toBe(true);
   });
 
   it('survives texts that are not articles', () => {
     for (const text of ['', '\n\n', 'References\n', '(((((', 'and colleagues et al. trial study']) {
       expect(findFacts(ID, text)).toEqual({ articleId: ID, facts: [], references: [] });
     }
-    expect(readFileSync(new URL('./attribution-study.test.ts', import.meta.url), 'utf8').length).toBeGreaterThan(0);
   });
 });

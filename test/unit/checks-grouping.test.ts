@@ -119,13 +119,11 @@ describe('scale', () => {
         }),
       );
     }
-    const started = performance.now();
     const proposals = proposeStudyGroups(articles, [], []);
     expect(proposals).toHaveLength(5000);
     const groups = proposals.map((p, i) => group(`grp_${String(i).padStart(8, '0')}`, p.articleIds));
     const found = runRules(articles, groups);
     expect(found).toHaveLength(5000);
     expect(found.every((d) => d.kind === 'sample-size')).toBe(true);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -2,6 +2,7 @@
  * PDF import: text per page from pdf.js (in a worker thread, see pdf-pool.ts), joined exactly as the
  * viewer joins it (shared/anchoring/pdf-text.ts), plus the best metadata the file offers.
  */
+import { availableParallelism } from 'node:os';
 import { joinPages } from '../../../shared/anchoring/pdf-text.js';
 import { guessFromText, mergeMeta, normaliseDoi, splitAuthors, yearOfDate } from '../../../shared/extraction/metadata.js';
 import { titleFromSizedLines } from '../../../shared/extraction/pdf-title.js';
@@ -21,7 +22,8 @@ export interface PdfExtractionSettings {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const DEFAULT_POOL_SIZE = 2;
+/** One extraction worker per core (at most 8): imports of many PDFs use the whole machine. */
+const DEFAULT_POOL_SIZE = Math.max(1, Math.min(8, availableParallelism()));
 /** Metadata guesses look at the first pages only: later pages hold other papers' DOIs and years. */
 const META_PAGES = 2;
 

@@ -10,6 +10,8 @@ export const LOCK_FILE = '.evidentia.lock';
 export const ARTICLES_DIR = 'articles';
 export const ANNOTATIONS_DIR = 'annotations';
 export const FILES_DIR = 'files';
+/** Derived data (catalogue, search index): rebuilt when missing, safe to delete. */
+export const INDEX_DIR = '.index';
 
 /** File extensions become part of a blob's name: keep them short and plain. */
 const EXT = /^[a-z0-9]{1,10}$/;
@@ -36,6 +38,12 @@ export class ReviewPaths {
   }
   get filesDir(): string {
     return path.join(this.dir, FILES_DIR);
+  }
+  get indexDir(): string {
+    return path.join(this.dir, INDEX_DIR);
+  }
+  get catalogueFile(): string {
+    return path.join(this.indexDir, 'annotations-v1.json');
   }
   article(id: string): string {
     return path.join(this.articlesDir, `${checked(ArticleId, id, 'article id')}.json`);
