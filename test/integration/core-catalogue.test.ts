@@ -86,6 +86,14 @@ describe('annotation catalogue', () => {
     await rm(path.join(dir, '.index'), { recursive: true });
     const missing = await openTest(dir);
     expect((await countsOf(missing))[a]).toEqual([2, 0]);
+    await missing.close();
+
+    // Counts whose ids file is missing: the ids are read from the shards, lookups still work.
+    await rm(path.join(dir, '.index', 'annotation-ids-v1.json'));
+    const noIds = await openTest(dir);
+    const [first] = await noIds['annotations.list']({ articleId: a });
+    await noIds['annotations.delete']({ id: first!.id });
+    expect((await countsOf(noIds))[a]).toEqual([1, 0]);
   });
 
   it('a read-only opener reads the snapshot but never writes it', async () => {
@@ -126,7 +134,10 @@ describe('Catalogue', () => {
     c.record('a1', 'bob', [annotation('z')], { size: 5, mtimeMs: 2 }, null);
     c.record('a2', 'me', [], { size: 2, mtimeMs: 3 }, 0);
     expect(c.locate('z')).toEqual({ articleId: 'a1', reviewer: 'bob' });
-    const back = Catalogue.fromSnapshot(c.toSnapshot());
+    const { counts, ids } = c.toSnapshot('g1');
+    const back = Catalogue.fromSnapshot(counts);
+    expect(back.idsKnown).toBe(false);
+    expect(back.addIds(ids.ids)).toBe(true);
     expect(back.counts('a1')).toEqual({ annotationCount: 3, orphanCount: 0 });
     expect(back.reviewersOf('a1')).toEqual(['bob', 'me']);
     expect(back.articlesWithUnknownOrphans()).toEqual(['a1']);

@@ -2,50 +2,65 @@
  * The catalogue on disk (`.index/annotations-v1.json`) and its rebuild from the shard files.
  * A snapshot that is missing, damaged or of another version is simply rebuilt: it is derived data.
  */
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { AnnotationFile, ArticleId, ReviewerId } from '../../../shared/model/index.js';
+import { AnnotationFile, ReviewerId } from '../../../shared/model/index.js';
 import { ANNOTATION_FILE_MIGRATIONS } from '../../../shared/migrations/index.js';
 import { writeFileAtomic } from './atomic.js';
-import { CATALOGUE_VERSION, Catalogue, knownOrphans, type CatalogueSnapshot, type ShardStamp } from './catalogue.js';
+import { CATALOGUE_VERSION, Catalogue, knownOrphans, type CatalogueIds, type CatalogueSnapshot, type ShardStamp } from './catalogue.js';
 import { JsonDoc } from './json-file.js';
 import type { ReviewPaths } from './paths.js';
 
 /** Files stat'ed or read at once while checking: enough to keep the disk busy, few enough to leave room for the UI's calls. */
 const CONCURRENCY = 16;
 
-export async function readCatalogue(paths: ReviewPaths): Promise<Catalogue | null> {
-  let text: string;
+async function readJson(file: string): Promise<unknown> {
   try {
-    text = await readFile(paths.catalogueFile, 'utf8');
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
   } catch {
-    return null;
-  }
-  try {
-    const snapshot = JSON.parse(text) as CatalogueSnapshot;
-    if (snapshot?.schemaVersion !== CATALOGUE_VERSION || !Array.isArray(snapshot.shards)) return null;
-    if (!snapshot.shards.every(isRow)) return null;
-    return Catalogue.fromSnapshot(snapshot);
-  } catch {
-    return null; // damaged: rebuilt from the shards
+    return null; // missing or damaged: rebuilt from the shards
   }
 }
 
+/** The counts file, or null when missing, damaged or of another version. */
+export async function readCatalogue(paths: ReviewPaths): Promise<{ catalogue: Catalogue; generation: string } | null> {
+  const snapshot = (await readJson(paths.catalogueFile)) as CatalogueSnapshot | null;
+  if (snapshot?.schemaVersion !== CATALOGUE_VERSION || typeof snapshot.generation !== 'string' || !Array.isArray(snapshot.shards)) return null;
+  if (!snapshot.shards.every(isRow)) return null;
+  return { catalogue: Catalogue.fromSnapshot(snapshot), generation: snapshot.generation };
+}
+
+/** The ids file written with the counts of `generation`, or null. */
+export async function readCatalogueIds(paths: ReviewPaths, generation: string): Promise<CatalogueIds['ids'] | null> {
+  const file = (await readJson(paths.catalogueIdsFile)) as CatalogueIds | null;
+  if (file?.schemaVersion !== CATALOGUE_VERSION || file.generation !== generation || typeof file.ids !== 'object' || file.ids === null) return null;
+  return Object.values(file.ids).every((v) => typeof v === 'string') ? file.ids : null;
+}
+
+// Plain patterns, not the zod schemas: this runs for every shard before the library can be shown.
+const ARTICLE_ID = /^[a-f0-9]{16}$/;
+const REVIEWER_ID = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
+
 function isRow(row: unknown): boolean {
-  if (!Array.isArray(row) || row.length !== 7) return false;
-  const [articleId, reviewer, count, orphans, size, mtimeMs, ids] = row as unknown[];
+  if (!Array.isArray(row) || row.length !== 6) return false;
+  const [articleId, reviewer, count, orphans, size, mtimeMs] = row as unknown[];
   return (
-    ArticleId.safeParse(articleId).success &&
-    ReviewerId.safeParse(reviewer).success &&
+    typeof articleId === 'string' &&
+    ARTICLE_ID.test(articleId) &&
+    typeof reviewer === 'string' &&
+    REVIEWER_ID.test(reviewer) &&
     typeof count === 'number' &&
     (orphans === null || typeof orphans === 'number') &&
     typeof size === 'number' &&
-    typeof mtimeMs === 'number' &&
-    typeof ids === 'string'
+    typeof mtimeMs === 'number'
   );
 }
 
+/** Ids first, counts last: counts naming a generation whose ids never arrived only cost a re-read of the ids. */
 export async function writeCatalogue(paths: ReviewPaths, catalogue: Catalogue): Promise<void> {
-  await writeFileAtomic(paths.catalogueFile, Buffer.from(JSON.stringify(catalogue.toSnapshot())));
+  const { counts, ids } = catalogue.toSnapshot(randomBytes(8).toString('hex'));
+  await writeFileAtomic(paths.catalogueIdsFile, Buffer.from(JSON.stringify(ids)));
+  await writeFileAtomic(paths.catalogueFile, Buffer.from(JSON.stringify(counts)));
 }
 
 async function stampOf(file: string): Promise<ShardStamp | null> {

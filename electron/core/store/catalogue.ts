@@ -20,7 +20,8 @@ interface ShardEntry extends ShardStamp {
   count: number;
   /** null until the shard's annotations have been anchored (only when some may not anchor exactly). */
   orphans: number | null;
-  ids: string[];
+  /** null while the ids are not loaded (they are read after the counts, see catalogue-file.ts). */
+  ids: string[] | null;
 }
 
 export interface ArticleCounts {
@@ -28,14 +29,26 @@ export interface ArticleCounts {
   orphanCount: number;
 }
 
-/** One row per shard: article, reviewer, count, orphans, size, mtime, ids joined by spaces. */
-type SnapshotRow = [string, string, number, number | null, number, number, string];
+/** One row per shard: article, reviewer, count, orphans, size, mtime. */
+export type SnapshotRow = [string, string, number, number | null, number, number];
 
 export const CATALOGUE_VERSION = 1;
 
+/**
+ * Two files: the counts (small, read before the library is shown) and the ids (large, read in the
+ * background); `generation` ties them together, so ids written by another save are never trusted.
+ */
 export interface CatalogueSnapshot {
   schemaVersion: typeof CATALOGUE_VERSION;
+  generation: string;
   shards: SnapshotRow[];
+}
+
+export interface CatalogueIds {
+  schemaVersion: typeof CATALOGUE_VERSION;
+  generation: string;
+  /** "articleId/reviewer" → the shard's annotation ids joined by spaces. */
+  ids: Record<string, string>;
 }
 
 const key = (articleId: string, reviewer: string) => `${articleId}/${reviewer}`;
@@ -61,20 +74,53 @@ export class Catalogue {
 
   static fromSnapshot(snapshot: CatalogueSnapshot): Catalogue {
     const catalogue = new Catalogue();
-    for (const [articleId, reviewer, count, orphans, size, mtimeMs, ids] of snapshot.shards) {
-      catalogue.put(articleId, reviewer, { count, orphans, size, mtimeMs, ids: ids === '' ? [] : ids.split(' ') });
+    for (const [articleId, reviewer, count, orphans, size, mtimeMs] of snapshot.shards) {
+      catalogue.put(articleId, reviewer, { count, orphans, size, mtimeMs, ids: null });
     }
     catalogue.version = 0;
     return catalogue;
   }
 
-  toSnapshot(): CatalogueSnapshot {
+  /**
+   * The ids of the snapshot's shards. Shards recorded since (with their own ids) are kept; false
+   * when some shard's ids are still unknown after this (the caller reads those shards).
+   */
+  addIds(ids: CatalogueIds['ids']): boolean {
+    let complete = true;
+    for (const [k, e] of this.shards) {
+      if (e.ids !== null) continue;
+      const joined = ids[k];
+      if (joined === undefined) complete = false;
+      else e.ids = joined === '' ? [] : joined.split(' ');
+    }
+    this.byId = null;
+    return complete;
+  }
+
+  /** Shards whose ids are not known (a snapshot without its ids file). */
+  *shardsWithoutIds(): Iterable<[string, string]> {
+    for (const [k, e] of this.shards) {
+      if (e.ids === null) {
+        const slash = k.indexOf('/');
+        yield [k.slice(0, slash), k.slice(slash + 1)];
+      }
+    }
+  }
+
+  get idsKnown(): boolean {
+    for (const e of this.shards.values()) if (e.ids === null) return false;
+    return true;
+  }
+
+  toSnapshot(generation: string): { counts: CatalogueSnapshot; ids: CatalogueIds } {
     const shards: SnapshotRow[] = [];
+    const ids: Record<string, string> = {};
     for (const [k, e] of this.shards) {
       const slash = k.indexOf('/');
-      shards.push([k.slice(0, slash), k.slice(slash + 1), e.count, e.orphans, e.size, e.mtimeMs, e.ids.join(' ')]);
+      shards.push([k.slice(0, slash), k.slice(slash + 1), e.count, e.orphans, e.size, e.mtimeMs]);
+      if (e.ids !== null) ids[k] = e.ids.join(' ');
     }
-    return { schemaVersion: CATALOGUE_VERSION, shards };
+    return { counts: { schemaVersion: CATALOGUE_VERSION, generation, shards }, ids: { schemaVersion: CATALOGUE_VERSION, generation, ids } };
   }
 
   /** A shard as just read or written. */
@@ -99,7 +145,7 @@ export class Catalogue {
     const k = key(articleId, reviewer);
     const entry = this.shards.get(k);
     if (!entry) return;
-    if (this.byId) for (const id of entry.ids) if (this.byId.get(id) === k) this.byId.delete(id);
+    if (this.byId) for (const id of entry.ids ?? []) if (this.byId.get(id) === k) this.byId.delete(id);
     this.shards.delete(k);
     this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
     const set = this.reviewers.get(articleId);
@@ -177,10 +223,11 @@ export class Catalogue {
     return n;
   }
 
+  /** Callers make sure the ids are known first (ReviewStore awaits them). */
   private idIndex(): Map<string, string> {
     if (!this.byId) {
       const map = new Map<string, string>();
-      for (const [k, e] of this.shards) for (const id of e.ids) map.set(id, k);
+      for (const [k, e] of this.shards) for (const id of e.ids ?? []) map.set(id, k);
       this.byId = map;
     }
     return this.byId;
@@ -190,8 +237,8 @@ export class Catalogue {
     const k = key(articleId, reviewer);
     const previous = this.shards.get(k);
     if (this.byId) {
-      if (previous) for (const id of previous.ids) if (this.byId.get(id) === k) this.byId.delete(id);
-      for (const id of entry.ids) this.byId.set(id, k);
+      if (previous) for (const id of previous.ids ?? []) if (this.byId.get(id) === k) this.byId.delete(id);
+      for (const id of entry.ids ?? []) this.byId.set(id, k);
     }
     this.shards.set(k, entry);
     let set = this.reviewers.get(articleId);

@@ -45,6 +45,9 @@ export class ReviewPaths {
   get catalogueFile(): string {
     return path.join(this.indexDir, 'annotations-v1.json');
   }
+  get catalogueIdsFile(): string {
+    return path.join(this.indexDir, 'annotation-ids-v1.json');
+  }
   article(id: string): string {
     return path.join(this.articlesDir, `${checked(ArticleId, id, 'article id')}.json`);
   }

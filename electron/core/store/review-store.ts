@@ -17,7 +17,7 @@ import { EvidentiaError } from '../../../shared/result.js';
 import { defaultTemplate } from '../../../shared/templates/default-template.js';
 import { exists } from './atomic.js';
 import { Catalogue, knownOrphans, type ArticleCounts } from './catalogue.js';
-import { checkArticleShards, checkCatalogue, readCatalogue, stampOf, writeCatalogue } from './catalogue-file.js';
+import { checkArticleShards, checkCatalogue, readCatalogue, readCatalogueIds, stampOf, writeCatalogue } from './catalogue-file.js';
 import { JsonDoc, type DocSpec } from './json-file.js';
 import { Lru } from './lru.js';
 import { ReviewPaths } from './paths.js';
@@ -91,7 +91,8 @@ export class ReviewStore {
   private async loadCatalogue(): Promise<void> {
     const loaded = await readCatalogue(this.paths);
     if (loaded) {
-      this.catalogue = loaded;
+      this.catalogue = loaded.catalogue;
+      this.idsReady = this.loadIds(loaded.generation);
       this.checking = true;
       this.catalogueChecked = this.checkCatalogue().finally(() => {
         this.checking = false;
@@ -102,6 +103,25 @@ export class ReviewStore {
   }
 
   private checking = false;
+  /** Resolves once every shard's annotation ids are known (lookups by id wait for it). */
+  private idsReady: Promise<void> = Promise.resolve();
+
+  /** The ids file of the loaded counts; shards it lacks (or all, if it is stale) are read for their ids. */
+  private async loadIds(generation: string): Promise<void> {
+    const ids = await readCatalogueIds(this.paths, generation);
+    if (ids && this.catalogue.addIds(ids)) return;
+    for (const [articleId, reviewer] of [...this.catalogue.shardsWithoutIds()]) {
+      if (this.closed) return;
+      const generationBefore = this.catalogue.generation(articleId, reviewer);
+      const file = this.paths.annotationShard(articleId, reviewer);
+      const stamp = await stampOf(file);
+      const doc = await JsonDoc.load(file, SHARD_SPEC).catch(() => null);
+      if (this.catalogue.generation(articleId, reviewer) !== generationBefore) continue;
+      if (!stamp || !doc) this.catalogue.drop(articleId, reviewer);
+      else this.catalogue.record(articleId, reviewer, doc.data.annotations, stamp, this.catalogue.orphansOf(articleId, reviewer));
+    }
+    this.scheduleSnapshot();
+  }
 
   private async checkCatalogue(): Promise<void> {
     try {
@@ -124,6 +144,7 @@ export class ReviewStore {
   }
 
   private async writeSnapshot(): Promise<void> {
+    await this.idsReady; // a snapshot is only written whole
     const version = this.catalogue.version;
     if (version === this.savedCatalogueVersion && (await exists(this.paths.catalogueFile))) return;
     try {
@@ -140,6 +161,7 @@ export class ReviewStore {
     if (this.closed) return;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     await this.catalogueReady;
+    await this.idsReady;
     if (this.options.writable) await this.writeSnapshot();
     this.closed = true;
   }
@@ -247,6 +269,7 @@ export class ReviewStore {
   /** Where an annotation is stored, or null (an id the review does not hold). */
   async locate(annotationId: string): Promise<{ articleId: string; reviewer: string } | null> {
     await this.catalogueReady;
+    await this.idsReady;
     const found = this.catalogue.locate(annotationId);
     if (found || !this.checking) return found;
     await this.catalogueChecked;
@@ -257,6 +280,7 @@ export class ReviewStore {
   async annotationIds(): Promise<Set<string>> {
     await this.catalogueReady;
     await this.catalogueChecked;
+    await this.idsReady;
     return this.catalogue.allIds();
   }
 
