@@ -121,7 +121,7 @@ export class Annotations {
   }
 
   /** @param id given by callers that link several new annotations to each other (rule suggestions). */
-  async create(input: NewAnnotation, id: string = randomUUID()): Promise<AnchoredAnnotation> {
+  async create(input: NewAnnotation, givenId?: string): Promise<AnchoredAnnotation> {
     this.ctx.assertWritable();
     const { store } = this.ctx;
     const article = await store.readArticle(input.articleId);
@@ -134,7 +134,9 @@ export class Annotations {
     const reviewer = input.reviewer ?? this.ctx.defaultReviewer;
     if (!ReviewerId.safeParse(reviewer).success) throw new EvidentiaError('bad-input', `Not a valid reviewer id: ${reviewer}`);
     const now = new Date().toISOString();
-    if ((await store.locate(id)) !== null) throw new EvidentiaError('internal', `Annotation id ${id} is taken already.`);
+    // A random UUID cannot collide; only an id a caller chose is looked up.
+    if (givenId !== undefined && (await store.locate(givenId)) !== null) throw new EvidentiaError('internal', `Annotation id ${givenId} is taken already.`);
+    const id = givenId ?? randomUUID();
     const annotation: Annotation = {
       id,
       articleId: article.id,

@@ -1,11 +1,11 @@
 /**
- * One persisted JSON file of a review, through lowdb (`new Low(new JSONFile(path))`: lowdb's writer
+ * One persisted JSON file of a review, through lowdb (`new Low(new JSONFile(path))`, or its DataFile for compact files: lowdb's writer
  * replaces the file atomically by temp file + rename). Unlike JSONFilePreset this never switches to
  * memory under NODE_ENV=test, and it adds what lowdb leaves out: migration and schema validation on
  * read, validation before every write, and errors that name the file.
  */
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile, JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { migrate, type MigrationList } from '../../../shared/migrations/index.js';
 import { EvidentiaError } from '../../../shared/result.js';
@@ -14,6 +14,11 @@ import { writeFailure } from './write-failure.js';
 export interface DocSpec<T> {
   schema: z.ZodType<T>;
   migrations: MigrationList;
+  /**
+   * Written without indentation: for the large machine-written files (article texts, annotation
+   * shards) that halves the bytes to serialise and write on every save. review.json stays indented.
+   */
+  compact?: boolean;
 }
 
 const MAX_ISSUES = 3;
@@ -38,7 +43,7 @@ export class JsonDoc<T> {
     private readonly spec: DocSpec<T>,
     data: T,
   ) {
-    this.low = new Low<T>(new JSONFile<T>(file), data);
+    this.low = new Low<T>(spec.compact ? new DataFile<T>(file, { parse: JSON.parse, stringify: (value) => JSON.stringify(value) }) : new JSONFile<T>(file), data);
   }
 
   /** A document that does not exist on disk yet; nothing is written until save(). */

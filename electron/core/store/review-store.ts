@@ -23,8 +23,8 @@ import { Lru } from './lru.js';
 import { ReviewPaths } from './paths.js';
 
 const REVIEW_SPEC: DocSpec<ReviewFile> = { schema: ReviewFile, migrations: REVIEW_MIGRATIONS };
-const ARTICLE_SPEC: DocSpec<Article> = { schema: Article, migrations: ARTICLE_MIGRATIONS };
-const SHARD_SPEC: DocSpec<AnnotationFile> = { schema: AnnotationFile, migrations: ANNOTATION_FILE_MIGRATIONS };
+const ARTICLE_SPEC: DocSpec<Article> = { schema: Article, migrations: ARTICLE_MIGRATIONS, compact: true };
+const SHARD_SPEC: DocSpec<AnnotationFile> = { schema: AnnotationFile, migrations: ANNOTATION_FILE_MIGRATIONS, compact: true };
 
 /** Article texts kept in memory at once (see Lru). */
 const ARTICLE_CACHE_SIZE = 32;
