@@ -4,6 +4,7 @@
  * memory under NODE_ENV=test, and it adds what lowdb leaves out: migration and schema validation on
  * read, validation before every write, and errors that name the file.
  */
+import { stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DataFile, JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
@@ -35,6 +36,20 @@ function ioError(file: string, error: unknown): EvidentiaError {
   return new EvidentiaError('io-error', `Could not read ${file} (${code}).`);
 }
 
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+async function hasStamp(file: string, stamp: FileStamp): Promise<boolean> {
+  try {
+    const info = await stat(file);
+    return info.size === stamp.size && info.mtimeMs === stamp.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 export class JsonDoc<T> {
   private readonly low: Low<T>;
 
@@ -51,9 +66,16 @@ export class JsonDoc<T> {
     return new JsonDoc(file, spec, data);
   }
 
-  /** Read, migrate and validate; null when the file does not exist. */
-  static async load<T>(file: string, spec: DocSpec<T>): Promise<JsonDoc<T> | null> {
+  /**
+   * Read, migrate and validate; null when the file does not exist.
+   * @param validated the size and mtime the file had when this app last validated or wrote it (the
+   *   annotation catalogue keeps them): when the file still has them, before and after the read,
+   *   it holds exactly what was validated and the schema check is skipped. Reading a whole review
+   *   (the sheet, exports) is several times faster so; a file changed by anyone else is checked.
+   */
+  static async load<T>(file: string, spec: DocSpec<T>, validated?: FileStamp | null): Promise<JsonDoc<T> | null> {
     const reader = new Low<unknown>(new JSONFile<unknown>(file), null);
+    const unchanged = validated ? await hasStamp(file, validated) : false;
     try {
       await reader.read();
     } catch (error) {
@@ -63,7 +85,8 @@ export class JsonDoc<T> {
       throw ioError(file, error);
     }
     if (reader.data === null) return null;
-    const { data } = migrate(spec.migrations, reader.data, file);
+    const { data, applied } = migrate(spec.migrations, reader.data, file);
+    if (unchanged && applied.length === 0 && (await hasStamp(file, validated!))) return new JsonDoc(file, spec, data as unknown as T);
     const parsed = spec.schema.safeParse(data);
     if (!parsed.success) {
       throw new EvidentiaError('corrupt-file', `${file} is damaged: ${describeIssues(parsed.error)}.`);

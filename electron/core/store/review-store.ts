@@ -293,7 +293,7 @@ export class ReviewStore {
     const out: AnnotationFile[] = [];
     for (const reviewer of await this.shardReviewers(articleId)) {
       const cached = this.shards.get(`${articleId}/${reviewer}`);
-      const doc = cached ?? (await JsonDoc.load(this.paths.annotationShard(articleId, reviewer), SHARD_SPEC));
+      const doc = cached ?? (await JsonDoc.load(this.paths.annotationShard(articleId, reviewer), SHARD_SPEC, this.catalogue.stampOf(articleId, reviewer)));
       if (doc) out.push(doc.data);
     }
     return out;
@@ -307,7 +307,7 @@ export class ReviewStore {
     const cached = this.shards.get(key);
     if (cached) return cached;
     const file = this.paths.annotationShard(articleId, reviewer);
-    let doc = await JsonDoc.load(file, SHARD_SPEC);
+    let doc = await JsonDoc.load(file, SHARD_SPEC, this.catalogue.stampOf(articleId, reviewer));
     if (doc === null) {
       if (!create) return null;
       doc = JsonDoc.create(file, SHARD_SPEC, {
