@@ -69,6 +69,22 @@ describe('annotation catalogue', () => {
     expect((await countsOf(again))[a]).toEqual([0, 0]);
   });
 
+  it('a shard damaged while the app was closed is reported when its article is read, never trusted', async () => {
+    const { dir, core } = await newReview();
+    const a = await importText(core, 'a.txt');
+    await tag(core, a, '−9.36');
+    await core.close();
+    const mine = path.join(dir, 'annotations', a, 'me.json');
+    const shard = JSON.parse(await readFile(mine, 'utf8')) as { annotations: Array<{ body: unknown }> };
+    shard.annotations[0]!.body = { type: 'no such body' };
+    await writeFile(mine, JSON.stringify(shard));
+    for (let i = 0; i < 2; i++) {
+      const again = await openTest(dir);
+      await expect(again['annotations.list']({ articleId: a })).rejects.toMatchObject({ code: 'corrupt-file' });
+      await again.close();
+    }
+  });
+
   it('a missing or damaged snapshot is rebuilt from the shards', async () => {
     const { dir, core } = await newReview();
     const a = await importText(core, 'a.txt');

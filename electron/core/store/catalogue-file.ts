@@ -146,7 +146,8 @@ export async function checkArticleShards(paths: ReviewPaths, catalogue: Catalogu
     // A shard the core wrote while this one was being read is already recorded, and newer.
     if (catalogue.generation(articleId, reviewer) !== generation) continue;
     const annotations = doc?.data.annotations ?? [];
-    catalogue.record(articleId, reviewer, annotations, stamp, knownOrphans(annotations, articleSha));
+    // A damaged shard's stamp must never vouch for its content (see JsonDoc.load's `validated`).
+    catalogue.record(articleId, reviewer, annotations, doc ? stamp : { size: -1, mtimeMs: -1 }, knownOrphans(annotations, articleSha));
     result.read += 1;
   }
   return result;
