@@ -113,8 +113,10 @@ export class Annotations {
    * Anchor the articles whose orphan counts the catalogue does not know (shards read from disk
    * whose annotations were made on another version of the text), so the library's counts settle.
    */
-  async settleOrphanCounts(isOpen: () => boolean): Promise<void> {
-    for (const articleId of await this.ctx.store.articlesWithUnknownOrphans()) {
+  async settleOrphanCounts(isOpen: () => boolean, atMost = Infinity): Promise<void> {
+    const unknown = await this.ctx.store.articlesWithUnknownOrphans();
+    if (unknown.length > atMost) return;
+    for (const articleId of unknown) {
       if (!isOpen()) return;
       await this.forArticle(articleId).catch((error: unknown) => this.ctx.log(`could not anchor the annotations of ${articleId}`, error));
     }

@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { AnnotationFile, ReviewerId } from '../../../shared/model/index.js';
 import { ANNOTATION_FILE_MIGRATIONS } from '../../../shared/migrations/index.js';
 import { writeFileAtomic } from './atomic.js';
-import { CATALOGUE_VERSION, Catalogue, knownOrphans, type CatalogueIds, type CatalogueSnapshot, type ShardStamp } from './catalogue.js';
+import { CATALOGUE_VERSION, Catalogue, type CatalogueIds, type CatalogueSnapshot, type ShardStamp } from './catalogue.js';
 import { JsonDoc } from './json-file.js';
 import type { ReviewPaths } from './paths.js';
 
@@ -107,15 +107,15 @@ export interface CheckResult {
 export async function checkCatalogue(
   paths: ReviewPaths,
   catalogue: Catalogue,
-  articles: ReadonlyArray<{ id: string; sha256: string }>,
+  articles: ReadonlyArray<{ id: string }>,
   isCurrent: () => boolean = () => true,
 ): Promise<CheckResult> {
   const result: CheckResult = { read: 0, dropped: 0 };
   const withFolders = new Set(await readdir(paths.annotationsDir).catch(() => [] as string[]));
   const shaOf = new Map(articles.map((a) => [a.id, a.sha256]));
-  await eachLimited(articles, CONCURRENCY, async ({ id, sha256 }) => {
+  await eachLimited(articles, CONCURRENCY, async ({ id }) => {
     if (!isCurrent()) return;
-    const one = await checkArticleShards(paths, catalogue, id, sha256, withFolders.has(id));
+    const one = await checkArticleShards(paths, catalogue, id, withFolders.has(id));
     result.read += one.read;
     result.dropped += one.dropped;
   });
@@ -126,7 +126,7 @@ export async function checkCatalogue(
 }
 
 /** The same check for one article's shards (used on demand while the whole check is still running). */
-export async function checkArticleShards(paths: ReviewPaths, catalogue: Catalogue, articleId: string, articleSha: string | undefined, hasFolder = true): Promise<CheckResult> {
+export async function checkArticleShards(paths: ReviewPaths, catalogue: Catalogue, articleId: string, hasFolder = true): Promise<CheckResult> {
   const result: CheckResult = { read: 0, dropped: 0 };
   const onDisk = hasFolder ? await shardFilesOf(paths, articleId) : [];
   for (const reviewer of catalogue.reviewersOf(articleId)) {
@@ -147,7 +147,8 @@ export async function checkArticleShards(paths: ReviewPaths, catalogue: Catalogu
     if (catalogue.generation(articleId, reviewer) !== generation) continue;
     const annotations = doc?.data.annotations ?? [];
     // A damaged shard's stamp must never vouch for its content (see JsonDoc.load's `validated`).
-    catalogue.record(articleId, reviewer, annotations, doc ? stamp : { size: -1, mtimeMs: -1 }, knownOrphans(annotations, articleSha));
+    // A shard changed outside this app may hold anything: its orphans are known only once anchored.
+    catalogue.record(articleId, reviewer, annotations, doc ? stamp : { size: -1, mtimeMs: -1 }, annotations.length === 0 ? 0 : null);
     result.read += 1;
   }
   return result;

@@ -238,7 +238,7 @@ export class ReviewStore {
   /** Reviewer ids that have a shard for this article, sorted (from the catalogue: no readdir). */
   async shardReviewers(articleId: string): Promise<string[]> {
     await this.catalogueReady;
-    if (this.checking) await checkArticleShards(this.paths, this.catalogue, articleId, this.articleSha(articleId));
+    if (this.checking) await checkArticleShards(this.paths, this.catalogue, articleId);
     return this.catalogue.reviewersOf(articleId);
   }
 
