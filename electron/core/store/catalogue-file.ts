@@ -112,7 +112,7 @@ export async function checkCatalogue(
 ): Promise<CheckResult> {
   const result: CheckResult = { read: 0, dropped: 0 };
   const withFolders = new Set(await readdir(paths.annotationsDir).catch(() => [] as string[]));
-  const shaOf = new Map(articles.map((a) => [a.id, a.sha256]));
+  const indexed = new Set(articles.map((a) => a.id));
   await eachLimited(articles, CONCURRENCY, async ({ id }) => {
     if (!isCurrent()) return;
     const one = await checkArticleShards(paths, catalogue, id, withFolders.has(id));
@@ -120,7 +120,7 @@ export async function checkCatalogue(
     result.dropped += one.dropped;
   });
   for (const [articleId] of [...catalogue.shardKeys()]) {
-    if (!shaOf.has(articleId)) catalogue.dropArticle(articleId);
+    if (!indexed.has(articleId)) catalogue.dropArticle(articleId);
   }
   return result;
 }
