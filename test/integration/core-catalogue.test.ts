@@ -146,9 +146,9 @@ describe('Catalogue', () => {
   const annotation = (id: string) => ({ id, target: { sourceHash: 'h' } }) as never;
   it('round-trips through its snapshot and keeps lookups in step with records and drops', () => {
     const c = new Catalogue();
-    c.record('a1', 'me', [annotation('x'), annotation('y')], { size: 10, mtimeMs: 1 }, 0);
-    c.record('a1', 'bob', [annotation('z')], { size: 5, mtimeMs: 2 }, null);
-    c.record('a2', 'me', [], { size: 2, mtimeMs: 3 }, 0);
+    c.record('a1', 'me', [annotation('x'), annotation('y')], { size: 10, mtimeMs: 1 }, 0, true);
+    c.record('a1', 'bob', [annotation('z')], { size: 5, mtimeMs: 2 }, null, false);
+    c.record('a2', 'me', [], { size: 2, mtimeMs: 3 }, 0, true);
     expect(c.locate('z')).toEqual({ articleId: 'a1', reviewer: 'bob' });
     const { counts, ids } = c.toSnapshot('g1');
     const back = Catalogue.fromSnapshot(counts);
@@ -157,7 +157,9 @@ describe('Catalogue', () => {
     expect(back.counts('a1')).toEqual({ annotationCount: 3, orphanCount: 0 });
     expect(back.reviewersOf('a1')).toEqual(['bob', 'me']);
     expect(back.articlesWithUnknownOrphans()).toEqual(['a1']);
-    back.record('a1', 'me', [annotation('y')], { size: 8, mtimeMs: 4 }, 0);
+    expect(back.writtenStampOf('a1', 'me')).toMatchObject({ size: 10, mtimeMs: 1 });
+    expect(back.writtenStampOf('a1', 'bob')).toBeNull();
+    back.record('a1', 'me', [annotation('y')], { size: 8, mtimeMs: 4 }, 0, true);
     expect(back.locate('x')).toBeNull();
     expect(back.locate('y')).toEqual({ articleId: 'a1', reviewer: 'me' });
     back.dropArticle('a1');

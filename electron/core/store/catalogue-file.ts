@@ -42,8 +42,8 @@ const ARTICLE_ID = /^[a-f0-9]{16}$/;
 const REVIEWER_ID = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
 
 function isRow(row: unknown): boolean {
-  if (!Array.isArray(row) || row.length !== 6) return false;
-  const [articleId, reviewer, count, orphans, size, mtimeMs] = row as unknown[];
+  if (!Array.isArray(row) || row.length !== 7) return false;
+  const [articleId, reviewer, count, orphans, size, mtimeMs, written] = row as unknown[];
   return (
     typeof articleId === 'string' &&
     ARTICLE_ID.test(articleId) &&
@@ -52,7 +52,8 @@ function isRow(row: unknown): boolean {
     typeof count === 'number' &&
     (orphans === null || typeof orphans === 'number') &&
     typeof size === 'number' &&
-    typeof mtimeMs === 'number'
+    typeof mtimeMs === 'number' &&
+    (written === 0 || written === 1)
   );
 }
 
@@ -148,7 +149,7 @@ export async function checkArticleShards(paths: ReviewPaths, catalogue: Catalogu
     const annotations = doc?.data.annotations ?? [];
     // A damaged shard's stamp must never vouch for its content (see JsonDoc.load's `validated`).
     // A shard changed outside this app may hold anything: its orphans are known only once anchored.
-    catalogue.record(articleId, reviewer, annotations, doc ? stamp : { size: -1, mtimeMs: -1 }, annotations.length === 0 ? 0 : null);
+    catalogue.record(articleId, reviewer, annotations, doc ? stamp : { size: -1, mtimeMs: -1 }, annotations.length === 0 ? 0 : null, false);
     result.read += 1;
   }
   return result;

@@ -22,6 +22,12 @@ interface ShardEntry extends ShardStamp {
   orphans: number | null;
   /** null while the ids are not loaded (they are read after the counts, see catalogue-file.ts). */
   ids: string[] | null;
+  /**
+   * The stamp is of a file this app wrote from validated data, so a file still bearing it holds
+   * data in its validated form (defaults filled in) and needs no second check. A file read from
+   * disk as it came (older files, a teammate's) is not: reading it again validates it again.
+   */
+  written: boolean;
 }
 
 export interface ArticleCounts {
@@ -29,8 +35,8 @@ export interface ArticleCounts {
   orphanCount: number;
 }
 
-/** One row per shard: article, reviewer, count, orphans, size, mtime. */
-export type SnapshotRow = [string, string, number, number | null, number, number];
+/** One row per shard: article, reviewer, count, orphans, size, mtime, written (1) or read (0). */
+export type SnapshotRow = [string, string, number, number | null, number, number, 0 | 1];
 
 export const CATALOGUE_VERSION = 1;
 
@@ -74,8 +80,8 @@ export class Catalogue {
 
   static fromSnapshot(snapshot: CatalogueSnapshot): Catalogue {
     const catalogue = new Catalogue();
-    for (const [articleId, reviewer, count, orphans, size, mtimeMs] of snapshot.shards) {
-      catalogue.put(articleId, reviewer, { count, orphans, size, mtimeMs, ids: null });
+    for (const [articleId, reviewer, count, orphans, size, mtimeMs, written] of snapshot.shards) {
+      catalogue.put(articleId, reviewer, { count, orphans, size, mtimeMs, ids: null, written: written === 1 });
     }
     catalogue.version = 0;
     return catalogue;
@@ -117,15 +123,15 @@ export class Catalogue {
     const ids: Record<string, string> = {};
     for (const [k, e] of this.shards) {
       const slash = k.indexOf('/');
-      shards.push([k.slice(0, slash), k.slice(slash + 1), e.count, e.orphans, e.size, e.mtimeMs]);
+      shards.push([k.slice(0, slash), k.slice(slash + 1), e.count, e.orphans, e.size, e.mtimeMs, e.written ? 1 : 0]);
       if (e.ids !== null) ids[k] = e.ids.join(' ');
     }
     return { counts: { schemaVersion: CATALOGUE_VERSION, generation, shards }, ids: { schemaVersion: CATALOGUE_VERSION, generation, ids } };
   }
 
-  /** A shard as just read or written. */
-  record(articleId: string, reviewer: string, annotations: readonly Annotation[], stamp: ShardStamp, orphans: number | null): void {
-    this.put(articleId, reviewer, { count: annotations.length, orphans, ids: annotations.map((a) => a.id), ...stamp });
+  /** A shard as just read (`written` false) or written by this app (true). */
+  record(articleId: string, reviewer: string, annotations: readonly Annotation[], stamp: ShardStamp, orphans: number | null, written: boolean): void {
+    this.put(articleId, reviewer, { count: annotations.length, orphans, ids: annotations.map((a) => a.id), ...stamp, written });
   }
 
   /** The orphans of a shard, once its annotations were anchored. */
@@ -168,6 +174,12 @@ export class Catalogue {
 
   stampOf(articleId: string, reviewer: string): ShardStamp | null {
     return this.shards.get(key(articleId, reviewer)) ?? null;
+  }
+
+  /** The stamp of a shard this app wrote (see ShardEntry.written), or null. */
+  writtenStampOf(articleId: string, reviewer: string): ShardStamp | null {
+    const entry = this.shards.get(key(articleId, reviewer));
+    return entry?.written ? entry : null;
   }
 
   generation(articleId: string, reviewer: string): number {

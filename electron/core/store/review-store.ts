@@ -118,7 +118,7 @@ export class ReviewStore {
       const doc = await JsonDoc.load(file, SHARD_SPEC).catch(() => null);
       if (this.catalogue.generation(articleId, reviewer) !== generationBefore) continue;
       if (!stamp || !doc) this.catalogue.drop(articleId, reviewer);
-      else this.catalogue.record(articleId, reviewer, doc.data.annotations, stamp, this.catalogue.orphansOf(articleId, reviewer));
+      else this.catalogue.record(articleId, reviewer, doc.data.annotations, stamp, this.catalogue.orphansOf(articleId, reviewer), false);
     }
     this.scheduleSnapshot();
   }
@@ -293,7 +293,7 @@ export class ReviewStore {
     const out: AnnotationFile[] = [];
     for (const reviewer of await this.shardReviewers(articleId)) {
       const cached = this.shards.get(`${articleId}/${reviewer}`);
-      const doc = cached ?? (await JsonDoc.load(this.paths.annotationShard(articleId, reviewer), SHARD_SPEC, this.catalogue.stampOf(articleId, reviewer)));
+      const doc = cached ?? (await JsonDoc.load(this.paths.annotationShard(articleId, reviewer), SHARD_SPEC, this.catalogue.writtenStampOf(articleId, reviewer)));
       if (doc) out.push(doc.data);
     }
     return out;
@@ -307,7 +307,7 @@ export class ReviewStore {
     const cached = this.shards.get(key);
     if (cached) return cached;
     const file = this.paths.annotationShard(articleId, reviewer);
-    let doc = await JsonDoc.load(file, SHARD_SPEC, this.catalogue.stampOf(articleId, reviewer));
+    let doc = await JsonDoc.load(file, SHARD_SPEC, this.catalogue.writtenStampOf(articleId, reviewer));
     if (doc === null) {
       if (!create) return null;
       doc = JsonDoc.create(file, SHARD_SPEC, {
@@ -353,7 +353,7 @@ export class ReviewStore {
     // New annotations are made on the current text and anchor exactly; otherwise the count stands
     // until the annotations service anchors them again (it does after every write).
     const known = knownOrphans(annotations, this.articleSha(articleId));
-    this.catalogue.record(articleId, reviewer, annotations, stamp, known ?? this.catalogue.orphansOf(articleId, reviewer));
+    this.catalogue.record(articleId, reviewer, annotations, stamp, known ?? this.catalogue.orphansOf(articleId, reviewer), true);
     this.scheduleSnapshot();
   }
 
