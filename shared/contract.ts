@@ -24,6 +24,8 @@ import {
   SheetFacets,
   SheetPage,
   SheetQuery,
+  SearchQuery,
+  SearchResult,
   SheetRecordRow,
   StudyGroup,
   StudyGroupId,
@@ -260,6 +262,8 @@ export const contract = {
   /** Every discrepancy (suggested, confirmed, dismissed; by rules or by hand) as the board shows it. */
   'discrepancies.list': { input: none, output: z.array(DiscrepancyItem) },
   'discrepancies.review': { input: DiscrepancyReview, output: DiscrepancyItem },
+  /** Full-text search over every article's text and bibliographic fields, best matches first. */
+  'search.query': { input: SearchQuery, output: SearchResult },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

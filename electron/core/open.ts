@@ -11,11 +11,12 @@ import { EvidentiaError } from '../../shared/result.js';
 import { Annotations } from './annotations.js';
 import { Articles } from './articles.js';
 import type { CoreContext, Logger } from './context.js';
-import { runExport, type ExportDeps } from './export/index.js';
+import { runExport, runExportToFile, type ExportDeps } from './export/index.js';
 import { Checks } from './checks.js';
 import { Discrepancies } from './discrepancies.js';
 import { Duplicates } from './duplicates.js';
 import { FindingsCache } from './findings.js';
+import { SearchIndex } from './search/search-index.js';
 import { StudyGroups } from './study-groups.js';
 import { Suggestions } from './suggestions.js';
 import { JobRunner } from './jobs.js';
@@ -40,6 +41,8 @@ export interface CoreDeps {
 }
 
 const DEFAULT_REVIEWER = 'me';
+/** Articles whose orphans are anchored before articles.list answers, at most (see the handler). */
+const ORPHANS_SETTLED_BEFORE_LISTING = 100;
 
 const defaultLog: Logger = (message, error) => console.error(`[evidentia] ${message}`, error ?? '');
 
@@ -93,7 +96,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
   const { lock, readOnlyReason } = await prepareFolder(abs, options);
   let store: ReviewStore;
   try {
-    store = await ReviewStore.open(abs);
+    store = await ReviewStore.open(abs, { writable: lock !== null, log: options.log ?? defaultLog });
   } catch (error) {
     await lock?.release();
     throw error;
@@ -112,8 +115,8 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
   };
   const templates = new Templates(ctx);
   const annotations = new Annotations(ctx, (body, previous) => prepareOutcomeBody(templates, body, previous));
-  const articles = new Articles(ctx, annotations);
-  const importer = new Importer(ctx, () => annotations.invalidate());
+  const articles = new Articles(ctx);
+  const importer = new Importer(ctx);
   const study = new StudyValuesService(ctx, templates);
   const sheet = new SheetService(ctx, templates, annotations, study);
   const duplicates = new Duplicates(ctx, annotations);
@@ -125,6 +128,11 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
   const exportDeps: ExportDeps = { annotations, sheet, templates, discrepancies };
   const jobs = new JobRunner<ExportFile>(ctx.log);
   const writes = new SerialQueue();
+  const search = new SearchIndex(ctx);
+  // Orphan counts the catalogue could not know without anchoring settle in the background.
+  void store.catalogueReady
+    .then(() => store.catalogueChecked)
+    .then(() => annotations.settleOrphanCounts(() => closedReason === null));
 
   const info = (): ReviewInfo => ({
     name: store.review.name,
@@ -143,6 +151,9 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
     },
     'articles.list': async (input) => {
       parseInput('articles.list', input);
+      // A few unknown orphan counts are settled before answering (the library shows them right away);
+      // a review full of them (an old review's first open) is listed now and settles in the background.
+      await annotations.settleOrphanCounts(() => closedReason === null, ORPHANS_SETTLED_BEFORE_LISTING);
       return articles.list();
     },
     'articles.get': async (input) => articles.get(parseInput('articles.get', input).id),
@@ -261,6 +272,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
       const decision = parseInput('discrepancies.review', input);
       return writes.run(() => discrepancies.review(decision));
     },
+    'search.query': async (input) => search.query(parseInput('search.query', input)),
   };
 
   return {
@@ -273,11 +285,14 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
           ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
         }),
       ),
+    exportToFile: (request, file, opts = {}) => runExportToFile(ctx, exportDeps, parseInput('export.run', request), file, opts),
     fileForArticle: (articleId) => articles.fileForArticle(articleId),
     async close() {
       if (closedReason !== null) return;
       closedReason = 'This review has been closed.';
       await writes.idle();
+      await search.close();
+      await store.close();
       await lock?.release();
       await deps.shutdownExtractors?.();
     },

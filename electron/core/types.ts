@@ -4,7 +4,7 @@
  * app:// protocol and the bridge's /files route, shutdown).
  */
 import type { RawHandlers } from '../../shared/contract.js';
-import type { ImportOutcome } from '../../shared/contract.js';
+import type { ExportRequest, ImportOutcome } from '../../shared/contract.js';
 
 export interface ImportPathsOptions {
   reviewer?: string;
@@ -33,7 +33,18 @@ export interface OpenReviewOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
+export interface ExportToFileOptions {
+  signal?: AbortSignal;
+  /** Units done of total (rows), with what is being written. */
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
 export interface Core extends RawHandlers {
+  /**
+   * Stream an export straight into a file (CLI, the Electron save dialog, benchmarks): memory stays
+   * bounded however large the review. Written to a temporary file and renamed when complete.
+   */
+  exportToFile(request: ExportRequest, file: string, options?: ExportToFileOptions): Promise<{ file: string; bytes: number }>;
   /** Import files or folders (walked recursively) from disk. Never throws for a bad file. */
   importPaths(paths: string[], options?: ImportPathsOptions): Promise<ImportOutcome[]>;
   /** The original file of an article (for app://files/<id> and the bridge's /files/<id>). */

@@ -42,6 +42,7 @@ export const PRELOAD_CHANNELS = [
   'checks.run',
   'discrepancies.list',
   'discrepancies.review',
+  'search.query',
 ] as const satisfies readonly Channel[];
 
 type Missing = Exclude<Channel, (typeof PRELOAD_CHANNELS)[number]>;

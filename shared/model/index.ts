@@ -6,3 +6,4 @@ export * from './template.js';
 export * from './sheet.js';
 export * from './forest.js';
 export * from './findings.js';
+export * from './search.js';

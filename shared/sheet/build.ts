@@ -25,7 +25,6 @@ function fixed(key: string, label: string): SheetColumn {
   return { key, label, level: 'fixed', kind: 'fixed', options: [], required: false, retired: false, help: '' };
 }
 
-
 export interface SheetData {
   columns: SheetColumn[];
   rows: SheetRecordRow[];
@@ -49,9 +48,25 @@ function columnFor(key: string, field: TemplateField | undefined, level: 'study'
   return { key, label: field.label, level, kind: field.kind, options: field.options, required: field.required, retired: field.retired, help: field.help };
 }
 
-function prefixed(prefix: 'o.' | 's.', fields: Record<string, FieldValue>): Record<string, FieldValue> {
-  const out: Record<string, FieldValue> = {};
-  for (const [key, value] of Object.entries(fields)) out[prefix + key] = value;
+/**
+ * Column keys ("o.value") by field key, made once: a sheet of 500,000 rows would otherwise build and
+ * hash the same few strings millions of times.
+ */
+const columnKeys = { 'o.': new Map<string, string>(), 's.': new Map<string, string>() };
+
+function columnKey(prefix: 'o.' | 's.', key: string): string {
+  const known = columnKeys[prefix];
+  let out = known.get(key);
+  if (out === undefined) {
+    out = prefix + key;
+    if (known.size < 10_000) known.set(key, out);
+  }
+  return out;
+}
+
+/** Copy `fields` into `out` under their column keys. */
+function addPrefixed(out: Record<string, FieldValue>, prefix: 'o.' | 's.', fields: Record<string, FieldValue>): Record<string, FieldValue> {
+  for (const key in fields) out[columnKey(prefix, key)] = fields[key]!;
   return out;
 }
 
@@ -65,44 +80,65 @@ function pageOfSelectors(selectors: AnnotationFile['annotations'][number]['targe
   return null;
 }
 
-export function buildSheet(template: Template, articles: readonly ArticleIndexEntry[], shards: readonly AnnotationFile[]): SheetData {
-  const byColumn = fieldsByColumn(template);
-  const articleById = new Map(articles.map((a) => [a.id, a]));
-  const order = new Map(articles.map((a, i) => [a.id, i]));
-  const sorted = [...shards].sort(
-    (x, y) => (order.get(x.articleId) ?? 0) - (order.get(y.articleId) ?? 0) || (x.reviewer < y.reviewer ? -1 : x.reviewer > y.reviewer ? 1 : 0),
-  );
-  const requiredColumns = [...byColumn].filter(([, f]) => f.required && !f.retired).map(([k]) => k);
-  const usedKeys = new Set<string>();
-  const rows: SheetRecordRow[] = [];
+/** What building rows needs of a template, worked out once per sheet (not per article). */
+export interface SheetPlan {
+  template: Template;
+  byColumn: Map<string, TemplateField>;
+  /** Keys of required, non-retired fields: a row lists those it leaves empty. */
+  requiredColumns: string[];
+}
 
+export function sheetPlan(template: Template): SheetPlan {
+  const byColumn = fieldsByColumn(template);
+  const requiredColumns = [...byColumn].filter(([, f]) => f.required && !f.retired).map(([k]) => k);
+  return { template, byColumn, requiredColumns };
+}
+
+const byCreation = (a: { created: string; id: string }, b: { created: string; id: string }) =>
+  a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1;
+
+/**
+ * One article's rows, reviewer by reviewer (shards in any order). Exports stream a review article
+ * by article through this; buildSheet is the same over the whole library.
+ */
+export function articleSheetRows(plan: SheetPlan, article: ArticleIndexEntry, shards: readonly AnnotationFile[]): SheetRecordRow[] {
+  const { template, requiredColumns } = plan;
+  const rows: SheetRecordRow[] = [];
+  const label = articleLabel(article);
+  const sorted = shards.length > 1 ? [...shards].sort((x, y) => (x.reviewer < y.reviewer ? -1 : x.reviewer > y.reviewer ? 1 : 0)) : shards;
   for (const shard of sorted) {
-    const article = articleById.get(shard.articleId);
-    if (!article) continue;
     const study: StudyRecord | undefined = shard.study.find((s) => s.template.id === template.id);
-    const studyValues = study ? prefixed('s.', study.fields) : {};
-    const label = articleLabel(article);
-    const base = { articleId: article.id, articleLabel: label, articleTitle: article.title, reviewer: shard.reviewer };
+    const studyValues = study ? addPrefixed({}, 's.', study.fields) : {};
     let outcomeRows = 0;
-    const records = shard.annotations
-      .filter((a) => a.body.type === 'outcome' && a.body.template.id === template.id)
-      .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
+    const records = shard.annotations.filter((a) => a.body.type === 'outcome' && a.body.template.id === template.id).sort(byCreation);
     for (const annotation of records) {
       if (annotation.body.type !== 'outcome') continue;
-      const values = { ...studyValues, ...prefixed('o.', annotation.body.fields) };
-      const quote = annotation.target.selector.find((s) => s.type === 'TextQuoteSelector');
+      // Object.assign, not a spread: V8 makes adding keys to a spread-cloned object ~25x slower.
+      const values = addPrefixed(Object.assign({}, studyValues), 'o.', annotation.body.fields);
+      let quote = '';
+      for (const s of annotation.target.selector) {
+        if (s.type === 'TextQuoteSelector') {
+          quote = s.exact;
+          break;
+        }
+      }
+      const missing: string[] = [];
+      for (const k of requiredColumns) if (!isAnswered(values[k])) missing.push(k);
       rows.push({
         kind: 'record',
         rowId: annotation.id,
         annotationId: annotation.id,
-        ...base,
+        articleId: article.id,
+        articleLabel: label,
+        articleTitle: article.title,
+        reviewer: shard.reviewer,
         status: annotation.body.status,
-        quote: quote?.type === 'TextQuoteSelector' ? quote.exact : '',
+        quote,
         page: pageOfSelectors(annotation.target.selector),
-        tags: [...annotation.body.tags, ...article.tags],
+        tags: article.tags.length === 0 ? [...annotation.body.tags] : [...annotation.body.tags, ...article.tags],
         templateVersion: annotation.body.template.version,
         values,
-        missing: requiredColumns.filter((k) => !isAnswered(values[k])),
+        missing,
       });
       outcomeRows += 1;
     }
@@ -111,7 +147,10 @@ export function buildSheet(template: Template, articles: readonly ArticleIndexEn
         kind: 'record',
         rowId: `study:${article.id}:${shard.reviewer}`,
         annotationId: null,
-        ...base,
+        articleId: article.id,
+        articleLabel: label,
+        articleTitle: article.title,
+        reviewer: shard.reviewer,
         status: null,
         quote: '',
         page: null,
@@ -122,8 +161,26 @@ export function buildSheet(template: Template, articles: readonly ArticleIndexEn
       });
     }
   }
-  for (const row of rows) for (const [key, value] of Object.entries(row.values)) if (isAnswered(value)) usedKeys.add(key);
+  return rows;
+}
 
+/** Add the column keys these rows answer to `used` (the columns depend on them: retired and unknown keys). */
+export function addUsedKeys(rows: readonly SheetRecordRow[], used: Set<string>): void {
+  for (const row of rows) for (const [key, value] of Object.entries(row.values)) if (isAnswered(value)) used.add(key);
+}
+
+/**
+ * Keys whose use changes the columns: those of retired fields and those the template does not know.
+ * A row answering none of them leaves the columns as they are with no value used at all.
+ */
+export function isColumnChanging(plan: SheetPlan, key: string): boolean {
+  const field = plan.byColumn.get(key);
+  return field === undefined || field.retired;
+}
+
+/** The sheet's columns, given the keys some row answers (see addUsedKeys). */
+export function sheetColumns(plan: SheetPlan, usedKeys: ReadonlySet<string>): SheetColumn[] {
+  const { template, byColumn } = plan;
   const columns: SheetColumn[] = [...FIXED_COLUMNS];
   // Outcome fields first: they are what a sheet row is; study fields repeat per article after them.
   for (const section of [...template.sections].sort((a, b) => (a.level === b.level ? 0 : a.level === 'outcome' ? -1 : 1))) {
@@ -137,5 +194,24 @@ export function buildSheet(template: Template, articles: readonly ArticleIndexEn
   for (const key of [...usedKeys].sort()) {
     if (!byColumn.has(key)) columns.push(columnFor(key, undefined, key.startsWith('o.') ? 'outcome' : 'study'));
   }
-  return { columns, rows };
+  return columns;
+}
+
+/** The whole sheet: articles in library order, each article's shards by reviewer. */
+export function buildSheet(template: Template, articles: readonly ArticleIndexEntry[], shards: readonly AnnotationFile[]): SheetData {
+  const plan = sheetPlan(template);
+  const byArticle = new Map<string, AnnotationFile[]>();
+  for (const shard of shards) {
+    const list = byArticle.get(shard.articleId);
+    if (list) list.push(shard);
+    else byArticle.set(shard.articleId, [shard]);
+  }
+  const rows: SheetRecordRow[] = [];
+  for (const article of articles) {
+    const own = byArticle.get(article.id);
+    if (own) for (const row of articleSheetRows(plan, article, own)) rows.push(row);
+  }
+  const usedKeys = new Set<string>();
+  addUsedKeys(rows, usedKeys);
+  return { columns: sheetColumns(plan, usedKeys), rows };
 }

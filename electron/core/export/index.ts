@@ -1,6 +1,9 @@
 /**
- * export.run / export.start: load the review once, render the requested format, report progress
- * and honour cancellation. Formats:
+ * export.run / export.start (content returned to the UI) and exportToFile (written to a file):
+ * render the requested format, report progress and honour cancellation. CSV and XLSX stream the
+ * review article by article into a sink (sink.ts: memory or a temporary file renamed when complete),
+ * so a review of 500,000 annotations is never held whole; the other formats load the review once
+ * (data.ts) and render one text. Formats:
  *   csv      the template's sheet (sheet columns, labels as headers)
  *   xlsx     one worksheet per template section, plus Articles and Discrepancies
  *   json     everything, restorable (restore.ts)
@@ -12,6 +15,7 @@
  *            ones with their quotes and sources, the dismissed ones with their reasons
  */
 import type { ExportFile, ExportFormat, ExportRequest } from '../../../shared/contract.js';
+import type { Template } from '../../../shared/model/index.js';
 import type { DiscrepancyItem } from '../../../shared/model/index.js';
 import type { Annotations } from '../annotations.js';
 import type { CoreContext } from '../context.js';
@@ -20,7 +24,7 @@ import type { SheetService } from '../sheet.js';
 import type { Templates } from '../templates.js';
 import { toBibtex } from './bibtex.js';
 import { biblioItems } from './biblio.js';
-import { sheetToCsv } from './csv.js';
+import { writeSheetCsv } from './csv-export.js';
 import { loadReviewData } from './data.js';
 import { buildJsonExport } from './json.js';
 import { JSONLD_MIME, buildJsonLd } from './jsonld.js';
@@ -32,8 +36,8 @@ import { reportJsonLd } from './report-jsonld.js';
 import { reportMarkdown } from './report-md.js';
 import { revmanCsv } from './revman.js';
 import { toRis } from './ris.js';
-import { writeWorkbook } from './xlsx.js';
-import { workbookSheets } from './xlsx-content.js';
+import { MemorySink, writeFileAtomically, type Sink } from './sink.js';
+import { writeSheetXlsx } from './xlsx-export.js';
 
 export interface ExportDeps {
   annotations: Annotations;
@@ -56,6 +60,44 @@ const FILES: Record<ExportFormat, { what: string; ext: string; mimeType: string 
   'report-jsonld': { what: 'factcheck', ext: 'jsonld', mimeType: JSONLD_MIME },
 };
 
+/** Formats written as they are produced; `sink()` gives the sink, and a fresh one when they start again. */
+type Streamed = (ctx: CoreContext, template: Template, sink: () => Promise<Sink>, progress: ExportProgress) => Promise<void>;
+
+const STREAMED: Partial<Record<ExportFormat, Streamed>> = {
+  csv: writeSheetCsv,
+  xlsx: writeSheetXlsx,
+};
+
+/** The formats rendered as one text from the whole review. */
+async function renderText(ctx: CoreContext, deps: ExportDeps, format: ExportFormat, template: Template, progress: ExportProgress, now: Date): Promise<string> {
+  const data = await loadReviewData(ctx);
+  switch (format) {
+    case 'revman':
+      return revmanCsv(await deps.sheet.data(template.id));
+    case 'json':
+      return buildJsonExport(ctx, data, progress, now);
+    case 'jsonld':
+      return buildJsonLd(data, progress, now);
+    case 'ris':
+      return toRis(await biblioItems(ctx, data, progress));
+    case 'bibtex':
+      return toBibtex(await biblioItems(ctx, data, progress));
+    case 'report-md':
+    case 'report-html':
+    case 'report-jsonld': {
+      const input = reportInput(data);
+      const report = buildReport(await deps.discrepancies.list(), input, now);
+      progress.check();
+      if (format === 'report-md') return reportMarkdown(report);
+      if (format === 'report-html') return reportHtml(report);
+      return reportJsonLd(report, input, progress);
+    }
+    case 'csv':
+    case 'xlsx':
+      throw new Error(`${format} is streamed`);
+  }
+}
+
 export async function runExport(ctx: CoreContext, deps: ExportDeps, request: ExportRequest, control?: JobControl, now = new Date()): Promise<ExportFile> {
   const { format } = request;
   const progress = new ExportProgress(control);
@@ -66,37 +108,46 @@ export async function runExport(ctx: CoreContext, deps: ExportDeps, request: Exp
   const perTemplate = format === 'csv' || format === 'xlsx' || format === 'revman';
   const what = FILES[format].what + (perTemplate && template.id !== review.templates[0]?.id ? `-${template.id}` : '');
   const fileName = `${exportBaseName(review.name, now, what)}.${FILES[format].ext}`;
-  const text = (content: string): ExportFile => ({ fileName, mimeType: FILES[format].mimeType, encoding: 'utf8', content });
+  const file = (content: string, encoding: ExportFile['encoding'] = 'utf8'): ExportFile => ({ fileName, mimeType: FILES[format].mimeType, encoding, content });
 
   progress.check();
-  const data = await loadReviewData(ctx);
-  switch (format) {
-    case 'csv':
-      return text(await sheetToCsv(await deps.sheet.data(template.id), data, progress));
-    case 'revman':
-      return text(revmanCsv(await deps.sheet.data(template.id)));
-    case 'xlsx': {
-      const sheets = await workbookSheets(ctx, template, await deps.sheet.data(template.id), data, progress);
-      const bytes = await writeWorkbook(sheets, progress, `${review.name}: ${template.name}`);
-      return { fileName, mimeType: FILES.xlsx.mimeType, encoding: 'base64', content: bytes.toString('base64') };
-    }
-    case 'json':
-      return text(await buildJsonExport(ctx, data, progress, now));
-    case 'jsonld':
-      return text(await buildJsonLd(data, progress, now));
-    case 'ris':
-      return text(toRis(await biblioItems(ctx, data, progress)));
-    case 'bibtex':
-      return text(toBibtex(await biblioItems(ctx, data, progress)));
-    case 'report-md':
-    case 'report-html':
-    case 'report-jsonld': {
-      const input = reportInput(data);
-      const report = buildReport(await deps.discrepancies.list(), input, now);
-      progress.check();
-      if (format === 'report-md') return text(reportMarkdown(report));
-      if (format === 'report-html') return text(reportHtml(report));
-      return text(await reportJsonLd(report, input, progress));
-    }
-  }
+  const streamed = STREAMED[format];
+  if (!streamed) return file(await renderText(ctx, deps, format, template, progress, now));
+  let sink = new MemorySink();
+  await streamed(ctx, template, async () => (sink = new MemorySink()), progress);
+  await sink.finished();
+  return format === 'xlsx' ? file(sink.buffer().toString('base64'), 'base64') : file(sink.text());
+}
+
+export interface ExportToFileOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+/**
+ * The export written to `file`: into a temporary file beside it, renamed over it once complete. On
+ * failure or cancellation (ExportProgress's "Export cancelled") the temporary file is removed and
+ * whatever `file` held before is untouched.
+ */
+export async function runExportToFile(
+  ctx: CoreContext,
+  deps: ExportDeps,
+  request: ExportRequest,
+  file: string,
+  options: ExportToFileOptions = {},
+): Promise<{ file: string; bytes: number }> {
+  const control: JobControl = {
+    signal: options.signal ?? new AbortController().signal,
+    progress: (done, total, label) => options.onProgress?.(done, total, label ?? ''),
+  };
+  const progress = new ExportProgress(control);
+  const template = deps.templates.get(request.templateId);
+  progress.check();
+  const streamed = STREAMED[request.format];
+  return writeFileAtomically(file, async (sink) => {
+    if (streamed) return streamed(ctx, template, sink, progress);
+    const text = await renderText(ctx, deps, request.format, template, progress, new Date());
+    progress.check();
+    await (await sink()).write(text);
+  });
 }

@@ -1,13 +1,17 @@
 /**
  * Writing worksheets to an .xlsx file with exceljs's streaming WorkbookWriter: each row is
- * serialised and handed to the zip as it is committed, so a 100k-row export never holds a
- * workbook model in memory and costs time linear in its cells. Every sheet gets a frozen header
- * row, an autofilter over its columns and widths fitted to a sample of its content.
+ * serialised and handed to the zip as it is added, so a 100k-row export never holds a workbook
+ * model in memory and costs time linear in its cells. Every sheet gets a frozen header row, an
+ * autofilter over its columns and widths fitted to its first rows (the only rows held back).
+ *
+ * The zip takes one worksheet at a time: rows added to a sheet other than the one being zipped
+ * wait in memory until the earlier sheets are committed. Writers therefore stream the big sheet
+ * (outcome records) first and add the small ones afterwards; the tab order is set when the
+ * sheets are created, so it does not depend on that.
  */
-import { PassThrough } from 'node:stream';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from './cells.js';
-import type { ExportProgress } from './progress.js';
 
 export type XlsxColumnType = 'text' | 'long' | 'number' | 'date' | 'boolean';
 
@@ -16,18 +20,12 @@ export interface XlsxColumn {
   type: XlsxColumnType;
 }
 
-export interface XlsxSheet {
-  name: string;
-  columns: XlsxColumn[];
-  rows: Cell[][];
-}
-
 /** Excel refuses longer cells (and the file with them). */
 const MAX_CELL_CHARS = 32_767;
 /** Characters XML 1.0 cannot hold at all: a workbook containing one does not open. */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
-/** Rows looked at to fit column widths: enough to be representative, bounded for 100k-row sheets. */
+/** Rows looked at to fit column widths (held back until then): enough to be representative, bounded for 100k-row sheets. */
 const WIDTH_SAMPLE = 300;
 
 function cleanText(text: string): string {
@@ -86,38 +84,81 @@ function writeRow(ws: ExcelJS.Worksheet, cells: Cell[], styleOf: (col: number) =
   row.commit();
 }
 
-export async function writeWorkbook(sheets: readonly XlsxSheet[], progress: ExportProgress, title: string): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Evidentia';
-  workbook.title = cleanText(title);
-  workbook.created = new Date();
+/** One worksheet being written: rows are held until WIDTH_SAMPLE of them fix the column widths. */
+export class SheetStream {
+  private held: Cell[][] | null = [];
+  private readonly styles: Array<Partial<ExcelJS.Style>>;
+  rows = 0;
 
-  const total = sheets.reduce((n, s) => n + s.rows.length, 0);
-  let done = 0;
-  const names = sheetNames(sheets.map((s) => s.name));
-  for (const [i, sheet] of sheets.entries()) {
-    const label = `Writing sheet ${names[i]}`;
-    await progress.step(done, total, label);
-    const ws = workbook.addWorksheet(names[i], { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c, index) => ({ width: widthOf(c, index, sheet.rows) }));
-    if (sheet.columns.length > 0) ws.autoFilter = `A1:${columnLetter(sheet.columns.length)}1`;
-    const styles = sheet.columns.map((c) => (c.type === 'date' ? DATE_STYLE : PLAIN_STYLE));
-    writeRow(ws, sheet.columns.map((c) => cleanText(c.header)), () => HEADER_STYLE);
-    for (const row of sheet.rows) {
-      writeRow(ws, row.map(clean), (col) => styles[col - 1] ?? PLAIN_STYLE);
-      done += 1;
-      await progress.step(done, total, label);
-    }
-    ws.commit();
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly columns: readonly XlsxColumn[],
+  ) {
+    this.styles = columns.map((c) => (c.type === 'date' ? DATE_STYLE : PLAIN_STYLE));
   }
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+
+  add(cells: Cell[]): void {
+    this.rows += 1;
+    if (this.held) {
+      this.held.push(cells);
+      if (this.held.length >= WIDTH_SAMPLE) this.release();
+      return;
+    }
+    this.write(cells);
+  }
+
+  commit(): void {
+    if (this.held) this.release();
+    this.ws.commit();
+  }
+
+  private release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    this.ws.columns = this.columns.map((c, index) => ({ width: widthOf(c, index, held) }));
+    writeRow(this.ws, this.columns.map((c) => cleanText(c.header)), () => HEADER_STYLE);
+    for (const cells of held) this.write(cells);
+  }
+
+  private write(cells: Cell[]): void {
+    writeRow(this.ws, cells.map(clean), (col) => this.styles[col - 1] ?? PLAIN_STYLE);
+  }
+}
+
+export interface XlsxSheetSpec {
+  name: string;
+  columns: XlsxColumn[];
+}
+
+/** A workbook streamed into `stream`; its sheets are created at once, in tab order. */
+export class WorkbookStream {
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  readonly sheets: SheetStream[];
+  /** The sheets' names as written (made valid and unique). */
+  readonly names: string[];
+
+  constructor(stream: Writable, title: string, specs: readonly XlsxSheetSpec[]) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    this.workbook.creator = 'Evidentia';
+    this.workbook.title = cleanText(title);
+    this.workbook.created = new Date();
+    this.names = sheetNames(specs.map((s) => s.name));
+    this.sheets = specs.map((spec, i) => {
+      const ws = this.workbook.addWorksheet(this.names[i], { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+      if (spec.columns.length > 0) ws.autoFilter = `A1:${columnLetter(spec.columns.length)}1`;
+      return new SheetStream(ws, spec.columns);
+    });
+  }
+
+  /** Drop a workbook that will not be finished (its stream is being thrown away). */
+  abandon(): void {
+    // exceljs keeps its zip (archiver) here without typing it; aborting it stops any pending work.
+    (this.workbook as unknown as { zip?: { abort?: () => void } }).zip?.abort?.();
+  }
+
+  /** Commit the sheets not committed yet, then the workbook; resolves once `stream` has finished. */
+  async commit(): Promise<void> {
+    for (const sheet of this.sheets) sheet.commit();
+    await this.workbook.commit();
+  }
 }

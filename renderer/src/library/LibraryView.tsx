@@ -5,6 +5,7 @@ import { useReadOnly } from '../app/review';
 import { ArticleTable } from './ArticleTable';
 import { ExportButtons } from './ExportButtons';
 import { ImportStatus } from './ImportStatus';
+import { SearchBox } from './SearchBox';
 import { IMPORT_ACCEPT } from './read-file';
 import type { ImportProgress } from './useImport';
 
@@ -40,6 +41,7 @@ export function LibraryView({ articles, progress, importFiles, attachFiles }: Pr
     <main className="library">
       <div className="toolbar">
         <h1>Library</h1>
+        <SearchBox />
         <div className="spacer" />
         <input
           ref={input}

@@ -1,0 +1,226 @@
+/**
+ * Full-text search over a review: the core's `search.query`, and the upkeep of the index behind it.
+ *
+ * The index is derived data. At open it is loaded from `.index/search-v1.ndjson` in the background
+ * (open and the first calls never wait for it), checked against the library row by row (stamps),
+ * and whatever is missing, stale or extra is queued; with no usable file everything is queued, so
+ * a first open or a damaged file rebuilds it. The queue is worked one article at a time with a turn
+ * of the event loop in between, so other calls stay answered; article changes reported by the store
+ * join the same queue (never indexed on the save's own path). Once the queue is empty and nothing
+ * changed for SAVE_DELAY_MS, and at close, the index is written back (never by a read-only core).
+ * Queries answer from what is indexed so far and say so (`index.ready`).
+ */
+import { setImmediate as turn } from 'node:timers/promises';
+import type { ArticleIndexEntry } from '../../../shared/model/index.js';
+import type { SearchHit, SearchIndexState, SearchQuery, SearchResult, SearchSnippet } from '../../../shared/model/search.js';
+import { EvidentiaError } from '../../../shared/result.js';
+import { articleLabel } from '../../../shared/sheet/labels.js';
+import type { CoreContext } from '../context.js';
+import { SerialQueue } from '../serial.js';
+import type { ArticleEvent } from '../store/review-store.js';
+import { indexDocOf, rowStamp } from './documents.js';
+import { indexFilePath, loadIndexFile, saveIndexFile, UnusableIndexFile } from './index-file.js';
+import { parseQuery, type ParsedQuery } from './query.js';
+import { makeSnippet } from './snippet.js';
+import { TextIndex, type RankedHit } from './text-index.js';
+
+/** Quiet time after the last change before the index is written. */
+export const SAVE_DELAY_MS = 3000;
+/**
+ * Hits that get a snippet: each one reads its article (LRU-cached, else a file of up to a few MB).
+ * 20 keep a query well under 50 ms at 10,000 articles; the list shows them first anyway.
+ */
+export const SNIPPET_HITS = 20;
+
+type Pending = 'written' | 'forgotten';
+
+function writable(ctx: CoreContext): boolean {
+  try {
+    ctx.assertWritable();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class SearchIndex {
+  private index = new TextIndex();
+  private readonly file: string;
+  /** Decided at open: close() marks the core closed before it asks us to save. */
+  private readonly readOnly: boolean;
+  private readonly work = new SerialQueue();
+  /** Articles to (re)index or drop, latest event wins. */
+  private readonly pending = new Map<string, Pending>();
+  /** The article being indexed right now. */
+  private current: string | null = null;
+  private loaded = false;
+  private closed = false;
+  /** The index in memory differs from the file. */
+  private dirty = false;
+  private draining = false;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private rowCache: { list: ArticleIndexEntry[]; revision: number; byId: Map<string, ArticleIndexEntry> } | null = null;
+
+  private readonly onArticle = (event: ArticleEvent): void => {
+    this.pending.set(event.type === 'written' ? event.article.id : event.id, event.type);
+    if (this.loaded) this.drainSoon();
+  };
+
+  constructor(private readonly ctx: CoreContext) {
+    this.file = indexFilePath(ctx.store.paths.dir);
+    this.readOnly = !writable(ctx);
+    ctx.store.articleListeners.add(this.onArticle);
+    void this.work.run(() => this.load());
+  }
+
+  async query(input: SearchQuery): Promise<SearchResult> {
+    const started = performance.now();
+    const state = this.state();
+    const parsed = parseQuery(input.query);
+    let ranked: RankedHit[] = [];
+    if (parsed) {
+      try {
+        ranked = this.index.search(parsed);
+      } catch (error) {
+        // A bug or a damaged index must not break the library view: no hits, and a line in the log.
+        this.ctx.log(`search failed for ${JSON.stringify(input.query)}`, error);
+      }
+    }
+    const rows = this.rowsById();
+    // Only articles in the library now: an article written by an import that then failed is not.
+    const live = ranked.filter((h) => rows.has(h.id));
+    const top = live.slice(0, input.limit);
+    const snippets = await Promise.all(top.map((h, i) => (i < SNIPPET_HITS && parsed ? this.snippet(h.id, parsed) : null)));
+    const hits: SearchHit[] = top.map((h, i) => {
+      const row = rows.get(h.id)!;
+      return { articleId: h.id, title: row.title, label: articleLabel(row), score: h.score, snippet: snippets[i] ?? null };
+    });
+    return { query: input.query, hits, total: live.length, elapsedMs: performance.now() - started, index: state };
+  }
+
+  /** Stop following changes and write what is indexed (a rebuild cut short resumes at the next open). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.ctx.store.articleListeners.delete(this.onArticle);
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    await this.work.run(() => this.save());
+  }
+
+  private state(): SearchIndexState {
+    const rows = this.ctx.store.review.articles;
+    if (!this.loaded) return { ready: false, indexed: 0, total: rows.length };
+    let indexed = 0;
+    for (const row of rows) if (this.index.docs.has(row.id) && !this.pending.has(row.id) && this.current !== row.id) indexed += 1;
+    return { ready: indexed === rows.length && this.pending.size === 0 && this.current === null, indexed, total: rows.length };
+  }
+
+  private async load(): Promise<void> {
+    // A turn first: opening the review returns, and its first calls run, before any index work.
+    await turn();
+    if (this.closed) return;
+    let loaded: TextIndex | null = null;
+    try {
+      loaded = await loadIndexFile(this.file);
+    } catch (error) {
+      const reason = error instanceof UnusableIndexFile ? error.message : String(error);
+      this.ctx.log(`the search index ${this.file} cannot be used (${reason}); rebuilding it`);
+      // Even an empty review replaces a damaged file.
+      this.dirty = true;
+    }
+    if (loaded) this.index = loaded;
+    this.reconcile();
+    this.loaded = true;
+    this.drainSoon();
+  }
+
+  /** Queue what differs between the index and the library (events already queued take precedence). */
+  private reconcile(): void {
+    const rows = this.ctx.store.review.articles;
+    const ids = new Set<string>();
+    for (const row of rows) {
+      ids.add(row.id);
+      if (!this.pending.has(row.id) && this.index.stampOf(row.id) !== rowStamp(row)) this.pending.set(row.id, 'written');
+    }
+    for (const id of this.index.docs.keys()) if (!ids.has(id) && !this.pending.has(id)) this.pending.set(id, 'forgotten');
+  }
+
+  private drainSoon(): void {
+    if (this.draining || this.closed) return;
+    this.draining = true;
+    void this.work
+      .run(() => this.drain())
+      .catch((error: unknown) => this.ctx.log('search indexing stopped', error))
+      .finally(() => {
+        this.draining = false;
+        if (this.pending.size > 0 && !this.closed) this.drainSoon();
+        else this.saveSoon();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.size > 0 && !this.closed) {
+      const [id, kind] = this.pending.entries().next().value as [string, Pending];
+      this.pending.delete(id);
+      this.current = id;
+      try {
+        if (kind === 'forgotten') {
+          if (this.index.drop(id)) this.dirty = true;
+        } else {
+          const article = await this.ctx.store.readArticle(id).catch((error: unknown) => {
+            if (!(error instanceof EvidentiaError && error.code === 'not-found')) this.ctx.log(`could not index article ${id}`, error);
+            return null;
+          });
+          if (article) this.index.upsert(indexDocOf(article));
+          else this.index.drop(id);
+          this.dirty = true;
+        }
+      } finally {
+        this.current = null;
+      }
+      // One article per turn: indexing a long full text takes a few ms, other calls go in between.
+      await turn();
+    }
+  }
+
+  private saveSoon(): void {
+    if (this.readOnly || this.closed || !this.dirty) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.work.run(() => this.save());
+    }, SAVE_DELAY_MS);
+    // A pending save must not keep a CLI process alive; close() saves anyway.
+    this.saveTimer.unref();
+  }
+
+  private async save(): Promise<void> {
+    if (this.readOnly || !this.dirty || !this.loaded) return;
+    // Changes that arrived meanwhile are indexed first (the timer is set again when they are done).
+    if (this.pending.size > 0 && !this.closed) return;
+    const generation = this.index.generation;
+    try {
+      await saveIndexFile(this.file, this.index);
+      if (this.index.generation === generation) this.dirty = false;
+    } catch (error) {
+      this.ctx.log(`could not save the search index ${this.file}`, error);
+    }
+  }
+
+  private async snippet(id: string, query: ParsedQuery): Promise<SearchSnippet | null> {
+    try {
+      return makeSnippet((await this.ctx.store.readArticle(id)).text, query);
+    } catch {
+      return null;
+    }
+  }
+
+  private rowsById(): Map<string, ArticleIndexEntry> {
+    const { store } = this.ctx;
+    const list = store.review.articles;
+    if (this.rowCache?.list !== list || this.rowCache.revision !== store.revision) {
+      this.rowCache = { list, revision: store.revision, byId: new Map(list.map((row) => [row.id, row])) };
+    }
+    return this.rowCache.byId;
+  }
+}
