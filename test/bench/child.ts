@@ -1,0 +1,108 @@
+/**
+ * The parent side of a benchmark phase: bundle the probes (test/bench/probe-*.ts) into dist/tools/bench
+ * like build/run-ts.mjs does, run one in a fresh Node process, and collect its result, its peak RSS
+ * and the parent-side times of the signals it prints (spawn → "the list is available").
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: this file runs bundled as dist/tools/bench.mjs. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** A folder of their own: dist/tools is shared with other tools and scratch bundles. */
+const TOOLS = path.join(ROOT, 'dist', 'tools', 'bench');
+// A variable, so esbuild leaves this import alone when it bundles bench.ts (esbuild cannot bundle itself).
+const ESBUILD = 'esbuild';
+
+export async function bundleProbes(): Promise<void> {
+  const esbuild = (await import(ESBUILD)) as typeof import('esbuild');
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const dir = path.join(ROOT, 'test', 'bench');
+  const entries = readdirSync(dir).filter((n) => /^probe-.+\.ts$/.test(n) && n !== 'probe-common.ts');
+  await esbuild.build({
+    entryPoints: entries.map((n) => path.join(dir, n)),
+    outdir: TOOLS,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    sourcemap: 'inline',
+    external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
+    logLevel: 'warning',
+  });
+}
+
+export interface ChildRun<T> {
+  result: T;
+  maxRssMb: number;
+  /** Spawn to exit, as the parent saw it. */
+  wallMs: number;
+  /** Spawn to each signal line, as the parent saw it. */
+  signals: Record<string, number>;
+}
+
+export interface ChildOptions {
+  /** Where the input file goes. */
+  workDir: string;
+  nodeArgs?: string[];
+  timeoutMs?: number;
+}
+
+let inputs = 0;
+
+export async function runChild<T>(probe: string, input: unknown, options: ChildOptions): Promise<ChildRun<T>> {
+  const inputFile = path.join(options.workDir, `input-${process.pid}-${++inputs}.json`);
+  await writeFile(inputFile, JSON.stringify(input));
+  const script = path.join(TOOLS, `probe-${probe}.mjs`);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, inputFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const signals: Record<string, number> = {};
+    let final: { ok: boolean; result?: T; error?: string; maxRssKb: number } | null = null;
+    let buffered = '';
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`probe-${probe} did not finish within ${Math.round(options.timeoutMs! / 1000)} s`));
+        }, options.timeoutMs)
+      : null;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      const now = performance.now();
+      buffered += chunk;
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        let message: { signal?: string; ok?: boolean };
+        try {
+          message = JSON.parse(line) as typeof message;
+        } catch {
+          process.stderr.write(`    probe-${probe}: ${line}\n`);
+          continue;
+        }
+        if (message.signal) signals[message.signal] = now - started;
+        else if ('ok' in message) final = message as typeof final;
+      }
+    });
+    child.on('error', (error) => {
+      if (timer) clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      const wallMs = performance.now() - started;
+      if (final?.ok) resolve({ result: final.result as T, maxRssMb: final.maxRssKb / 1024, wallMs, signals });
+      else if (final) {
+        // The whole message (with its stack) goes to the log; the table gets its first line.
+        const message = final.error ?? 'failed';
+        process.stderr.write(`    probe-${probe} failed: ${message.replace(/\n/g, '\n      ')}\n`);
+        reject(new Error(message.split('\n')[0]));
+      }
+      else reject(new Error(`probe-${probe} exited with ${signal ?? `code ${code}`} before reporting`));
+    });
+  });
+}
