@@ -40,16 +40,28 @@ describe.skipIf(!chromiumAvailable())('discrepancies, notes, edit, delete, expor
     await articleLink(page, /Another account/).click();
     await selectWithMouse(page, page.locator('.article-text'), CONFLICT_SENTENCE);
     await page.getByRole('button', { name: 'Tag discrepancy', exact: true }).waitFor();
+    // The form lists one article's annotations at a time, never the whole review's.
+    const wholeReviewListings: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/annotations.list') && !(request.postData() ?? '').includes('articleId')) wholeReviewListings.push(request.postData() ?? '');
+    });
     await page.keyboard.press('d');
     const discrepancyForm = page.getByRole('dialog', { name: 'Tag discrepancy' });
     await fillForm(discrepancyForm, { Kind: 'journal', Note: 'Lancet vs NEJM' });
+    // The quote is picked article first: find the article by its title, then choose among its annotations.
+    await discrepancyForm.getByLabel('Find article').fill('immunoglobulin helps');
+    const articles = discrepancyForm.getByLabel('Article', { exact: true });
+    await expect.poll(() => articles.locator('option').count()).toBe(1);
+    await articles.selectOption(outcome!.articleId);
     const links = discrepancyForm.getByLabel('Disagrees with');
     await links.locator(`option[value="${outcome!.id}"]`).waitFor({ state: 'attached' });
     await links.selectOption([outcome!.id]);
+    await discrepancyForm.getByRole('list', { name: 'Linked quotes' }).getByText('The study appeared in The Lancet').waitFor();
     await shot(page, 'annotations-01-discrepancy-form');
     await saveForm(discrepancyForm);
     const discrepancy = (await listAnnotations(bridge)).find((a) => a.body.type === 'discrepancy');
     expect(discrepancy?.body).toMatchObject({ kind: 'journal', note: 'Lancet vs NEJM', links: [outcome!.id] });
+    expect(wholeReviewListings).toEqual([]);
 
     // A note via the toolbar button, then edited, then deleted after confirming.
     await selectWithMouse(page, page.locator('.article-text'), NOTE_PHRASE);

@@ -1,24 +1,44 @@
 /**
  * Imports files one at a time (so the progress bar moves and one bad file never sinks the batch),
- * asking for a password when an encrypted PDF needs one and retrying just that file.
+ * asking for a password when an encrypted PDF needs one and retrying just that file. Cancel stops
+ * after the file in flight: each file's import is atomic in the core, so the review stays
+ * consistent and the files not sent are simply counted as not imported.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../shared/contract';
 import { api } from '../api';
 import { readFileAsBase64 } from './read-file';
 import type { PasswordRequest } from './PasswordDialog';
 
-export interface ImportProgress {
+interface ImportState {
   running: boolean;
+  /** Cancel was asked for; the file in flight is still being imported. */
+  cancelling: boolean;
   done: number;
   total: number;
   current: string | null;
   results: ImportOutcome[];
+  /** Date.now() when the batch started, and when the last file finished (for the time left). */
+  startedAt: number;
+  lastAt: number;
+  /** Files never sent because the batch was cancelled (0 when it ran to the end). */
+  notImported: number;
 }
 
-const IDLE: ImportProgress = { running: false, done: 0, total: 0, current: null, results: [] };
+export interface ImportProgress extends ImportState {
+  /** Stop after the file in flight. */
+  cancel: () => void;
+}
+
+const IDLE: ImportState = { running: false, cancelling: false, done: 0, total: 0, current: null, results: [], startedAt: 0, lastAt: 0, notImported: 0 };
 
 const PASSWORD_CODES = new Set(['needs-password', 'wrong-password']);
+
+/**
+ * The article list is refreshed at most this often while a batch runs (and once at its end):
+ * listing 10,000 articles after each of 1,000 files would make the import itself crawl.
+ */
+const REFRESH_EVERY_MS = 2000;
 
 function failed(source: string, message: string): ImportOutcome {
   return { source, record: null, status: 'failed', articleId: null, title: null, error: { code: 'internal', message }, possibleDuplicates: [] };
@@ -28,10 +48,11 @@ function failed(source: string, message: string): ImportOutcome {
 type Send = (data: { fileName: string; base64: string }, password: string | undefined) => Promise<ImportOutcome[] | string>;
 
 export function useImport(onImported: () => void) {
-  const [progress, setProgress] = useState<ImportProgress>(IDLE);
+  const [state, setState] = useState<ImportState>(IDLE);
   const [passwordRequest, setPasswordRequest] = useState<PasswordRequest | null>(null);
   const answer = useRef<((password: string | null) => void) | null>(null);
   const running = useRef(false);
+  const cancelRequested = useRef(false);
 
   const askPassword = (request: PasswordRequest) =>
     new Promise<string | null>((resolve) => {
@@ -43,6 +64,12 @@ export function useImport(onImported: () => void) {
     setPasswordRequest(null);
     answer.current?.(password);
     answer.current = null;
+  }, []);
+
+  const cancel = useCallback(() => {
+    if (!running.current) return;
+    cancelRequested.current = true;
+    setState((s) => ({ ...s, cancelling: true }));
   }, []);
 
   /** One file: a citation file answers with one outcome per record. */
@@ -70,15 +97,29 @@ export function useImport(onImported: () => void) {
     async (files: File[], send: Send) => {
       if (files.length === 0 || running.current) return;
       running.current = true;
+      cancelRequested.current = false;
       const results: ImportOutcome[] = [];
-      setProgress({ running: true, done: 0, total: files.length, current: files[0]!.name, results });
+      const startedAt = Date.now();
+      let refreshedAt = startedAt;
+      let notImported = 0;
+      setState({ ...IDLE, running: true, total: files.length, current: files[0]!.name, startedAt, lastAt: startedAt });
       for (const [i, file] of files.entries()) {
-        setProgress((p) => ({ ...p, current: file.name, done: i }));
+        if (cancelRequested.current) {
+          notImported = files.length - i;
+          break;
+        }
+        setState((s) => ({ ...s, current: file.name, done: i }));
         results.push(...(await sendOne(file, send)));
-        setProgress((p) => ({ ...p, done: i + 1, results: [...results] }));
-        onImported();
+        const now = Date.now();
+        setState((s) => ({ ...s, done: i + 1, lastAt: now, results: [...results] }));
+        // The first file at once (the library should not say "No articles yet" while filling), then throttled.
+        if (i === 0 || now - refreshedAt >= REFRESH_EVERY_MS) {
+          refreshedAt = now;
+          onImported();
+        }
       }
-      setProgress((p) => ({ ...p, running: false, current: null }));
+      onImported();
+      setState((s) => ({ ...s, running: false, cancelling: false, current: null, notImported }));
       running.current = false;
     },
     // sendOne only closes over stable refs and setters.
@@ -103,5 +144,6 @@ export function useImport(onImported: () => void) {
     [run],
   );
 
+  const progress = useMemo<ImportProgress>(() => ({ ...state, cancel }), [state, cancel]);
   return { progress, importFiles, attachFiles, passwordRequest, answerPassword };
 }

@@ -25,6 +25,7 @@ import { TextView } from './TextView';
 import { useArticle } from './useArticle';
 import { useSuggestions } from './useSuggestions';
 import { useTagShortcuts } from './useTagShortcuts';
+import { usePdfShown } from './pdf/usePdfShown';
 
 type Editor =
   | { mode: 'create'; type: AnnotationBody['type']; selection: TextSelection }
@@ -49,7 +50,9 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
   const [editor, setEditor] = useState<Editor | null>(null);
   const [toDelete, setToDelete] = useState<AnchoredAnnotation | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
-  const { suggestions, ready, shown, setShown, accept, reject } = useSuggestions(articleId, annotations);
+  const isPdf = article?.kind === 'pdf';
+  const [pdfShown, setPdfShown] = usePdfShown(isPdf);
+  const { suggestions, ready, shown, setShown, accept, reject } = useSuggestions(articleId, annotations, article !== null && (!isPdf || pdfShown));
   const [card, setCard] = useState<OpenSuggestion | null>(null);
   const highlights = useMemo(
     () => (shown ? withSuggestions(highlightsOf(annotations), suggestionHighlights(suggestions)) : highlightsOf(annotations)),
@@ -139,7 +142,8 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
   }, [target?.id, article !== null]);
 
   // Wait for the suggestions too: marks drawn a moment after the text would cut a selection being made.
-  if (!article || !ready) return <main className="reader">{failed ? null : <p className="muted pad">Loading article…</p>}</main>;
+  // Not for a PDF: its first page comes first (see useSuggestions), and no text can be selected before it.
+  if (!article || (!ready && !isPdf)) return <main className="reader">{failed ? null : <p className="muted pad">Loading article…</p>}</main>;
 
   return (
     <main className="reader">
@@ -159,7 +163,7 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
           <p className="banner inline">This PDF has no text layer (a scanned image?): there is no text to select and tag.</p>
         ) : null}
         {article.kind === 'pdf' ? (
-          <PdfView article={article} highlights={highlights} focus={focus} onSelect={setSelection} onError={report} />
+          <PdfView article={article} highlights={highlights} focus={focus} onSelect={setSelection} onError={report} onShown={setPdfShown} />
         ) : (
           <TextView text={article.text} highlights={highlights} focus={focus} onSelect={setSelection} />
         )}
@@ -170,9 +174,11 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
         onFocus={focusOn}
         onEdit={(a) => setEditor({ mode: 'edit', annotation: a })}
         onDelete={setToDelete}
+        activeId={focus?.id ?? null}
         top={<StudyPanel articleId={articleId} readOnly={readOnly} />}
         bottom={
           <SuggestionList
+            loading={!ready}
             suggestions={suggestions}
             shown={shown}
             openKey={openSuggestion?.key ?? null}

@@ -1,10 +1,12 @@
 /**
  * The article's annotations in reading order, then the orphans (whose quote is no longer found in
- * the text) apart, with their quote, so nothing a reviewer extracted silently disappears.
+ * the text) apart, with their quote, so nothing a reviewer extracted silently disappears. An
+ * article may carry thousands: the lists are virtualised inside the sidebar's scroll box.
  */
-import type { ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AnchoredAnnotation } from '../../../shared/model/index';
 import { excerpt, keyFields, quoteOf, TYPE_LABEL } from './describe';
+import { ScrollBoxContext, VirtualList, type ItemProps } from './VirtualList';
 
 interface Props {
   annotations: AnchoredAnnotation[];
@@ -12,11 +14,15 @@ interface Props {
   onFocus: (a: AnchoredAnnotation) => void;
   onEdit: (a: AnchoredAnnotation) => void;
   onDelete: (a: AnchoredAnnotation) => void;
+  /** The annotation last revealed in the text: its entry is marked and scrolled into view. */
+  activeId?: string | null;
   /** Shown above the list (the study details panel). */
   top?: ReactNode;
   /** Shown below the annotations (the outcome suggestions). */
   bottom?: ReactNode;
 }
+
+type Actions = Pick<Props, 'readOnly' | 'onFocus' | 'onEdit' | 'onDelete'>;
 
 function Summary({ a }: { a: AnchoredAnnotation }) {
   const fields = keyFields(a);
@@ -38,9 +44,11 @@ function Summary({ a }: { a: AnchoredAnnotation }) {
   );
 }
 
-function Item({ a, readOnly, onFocus, onEdit, onDelete }: { a: AnchoredAnnotation } & Omit<Props, 'annotations' | 'top' | 'bottom'>) {
+// Memoised: scrolling draws new entries without redrawing those already in view.
+const Item = memo(function Item({ a, active, item, actions }: { a: AnchoredAnnotation; active: boolean; item: ItemProps; actions: Actions }) {
+  const { readOnly, onFocus, onEdit, onDelete } = actions;
   return (
-    <li className={`annotation-item type-${a.body.type}`} data-annotation-id={a.id}>
+    <li {...item} className={`annotation-item type-${a.body.type}${active ? ' active' : ''}`} data-annotation-id={a.id} aria-current={active || undefined}>
       {a.anchor.status === 'orphan' ? (
         // Nowhere to scroll to: the summary is plain content, not a button.
         <div className="annotation-focus">
@@ -61,35 +69,48 @@ function Item({ a, readOnly, onFocus, onEdit, onDelete }: { a: AnchoredAnnotatio
       </div>
     </li>
   );
-}
+});
+
+const keyOf = (a: AnchoredAnnotation) => a.id;
 
 export function Sidebar(props: Props) {
-  const anchored = props.annotations
-    .filter((a) => a.anchor.status !== 'orphan')
-    .sort((x, y) => (x.anchor.status === 'orphan' || y.anchor.status === 'orphan' ? 0 : x.anchor.start - y.anchor.start));
-  const orphans = props.annotations.filter((a) => a.anchor.status === 'orphan');
+  const { annotations, readOnly, onFocus, onEdit, onDelete, activeId = null } = props;
+  const [box, setBox] = useState<HTMLElement | null>(null);
+  const anchored = useMemo(
+    () =>
+      annotations
+        .filter((a) => a.anchor.status !== 'orphan')
+        .sort((x, y) => (x.anchor.status === 'orphan' || y.anchor.status === 'orphan' ? 0 : x.anchor.start - y.anchor.start)),
+    [annotations],
+  );
+  const orphans = useMemo(() => annotations.filter((a) => a.anchor.status === 'orphan'), [annotations]);
+  // The handlers change on every reader render; reading them through a ref keeps the items memoised.
+  const latest = useRef<Actions>({ readOnly, onFocus, onEdit, onDelete });
+  latest.current = { readOnly, onFocus, onEdit, onDelete };
+  const actions = useMemo<Actions>(
+    () => ({ readOnly, onFocus: (a) => latest.current.onFocus(a), onEdit: (a) => latest.current.onEdit(a), onDelete: (a) => latest.current.onDelete(a) }),
+    [readOnly],
+  );
+  const render = useCallback(
+    (a: AnchoredAnnotation, item: ItemProps) => <Item a={a} active={a.id === activeId} item={item} actions={actions} />,
+    [actions, activeId],
+  );
   return (
-    <aside className="annotations-sidebar" aria-label="Annotations">
-      {props.top}
-      <h2>Annotations ({anchored.length})</h2>
-      {anchored.length === 0 ? <p className="muted">Select text in the article to tag an outcome, a discrepancy or a note.</p> : null}
-      <ul className="annotation-list">
-        {anchored.map((a) => (
-          <Item key={a.id} a={a} readOnly={props.readOnly} onFocus={props.onFocus} onEdit={props.onEdit} onDelete={props.onDelete} />
-        ))}
-      </ul>
-      {orphans.length > 0 ? (
-        <section className="orphans" aria-label="Orphaned annotations">
-          <h2>Orphaned annotations ({orphans.length})</h2>
-          <p className="muted">Their quote is no longer found in this article&apos;s text. They are kept; edit or delete them here.</p>
-          <ul className="annotation-list">
-            {orphans.map((a) => (
-              <Item key={a.id} a={a} readOnly={props.readOnly} onFocus={props.onFocus} onEdit={props.onEdit} onDelete={props.onDelete} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {props.bottom}
-    </aside>
+    <ScrollBoxContext.Provider value={box}>
+      <aside ref={setBox} className="annotations-sidebar" aria-label="Annotations">
+        {props.top}
+        <h2>Annotations ({anchored.length})</h2>
+        {anchored.length === 0 ? <p className="muted">Select text in the article to tag an outcome, a discrepancy or a note.</p> : null}
+        <VirtualList className="annotation-list" items={anchored} getKey={keyOf} renderItem={render} activeKey={activeId} />
+        {orphans.length > 0 ? (
+          <section className="orphans" aria-label="Orphaned annotations">
+            <h2>Orphaned annotations ({orphans.length})</h2>
+            <p className="muted">Their quote is no longer found in this article&apos;s text. They are kept; edit or delete them here.</p>
+            <VirtualList className="annotation-list" items={orphans} getKey={keyOf} renderItem={render} />
+          </section>
+        ) : null}
+        {props.bottom}
+      </aside>
+    </ScrollBoxContext.Provider>
   );
 }

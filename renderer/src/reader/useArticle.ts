@@ -1,8 +1,12 @@
-/** Loads one article and its annotations; exposes setters so saves update the view at once. */
+/**
+ * Loads one article and its annotations; exposes setters so saves update the view at once. A PDF's
+ * viewer and file start loading the moment the article says it is one, not once all is in.
+ */
 import { useEffect, useState } from 'react';
 import type { AnchoredAnnotation, Article } from '../../../shared/model/index';
 import { api } from '../api';
 import { useErrors } from '../app/errors';
+import { preloadPdfView } from './pdf/LazyPdfView';
 
 export function useArticle(articleId: string) {
   const { report } = useErrors();
@@ -12,7 +16,11 @@ export function useArticle(articleId: string) {
 
   useEffect(() => {
     let cancelled = false;
-    void Promise.all([api['articles.get']({ id: articleId }), api['annotations.list']({ articleId })]).then(
+    const got = api['articles.get']({ id: articleId });
+    void got.then((art) => {
+      if (!cancelled && art.ok && art.value.kind === 'pdf') preloadPdfView(art.value.id);
+    });
+    void Promise.all([got, api['annotations.list']({ articleId })]).then(
       ([art, anns]) => {
         if (cancelled) return;
         if (art.ok) setArticle(art.value);

@@ -12,7 +12,12 @@ import { useErrors } from '../app/errors';
 /** Whether suggestions are drawn, remembered while the app runs (on by default). */
 let shownByDefault = true;
 
-export function useSuggestions(articleId: string, annotations: readonly AnchoredAnnotation[]) {
+/**
+ * `enabled`: the article and its annotations are in (asking before would compute the list twice,
+ * the second time without the spans just loaded) and, for a PDF, its first page is drawn (the core
+ * computes suggestions in one go, and the viewer's files should not queue behind it).
+ */
+export function useSuggestions(articleId: string, annotations: readonly AnchoredAnnotation[], enabled: boolean) {
   const { report } = useErrors();
   const [loaded, setLoaded] = useState<{ articleId: string; list: OutcomeSuggestion[]; ready: boolean }>({
     articleId,
@@ -24,6 +29,7 @@ export function useSuggestions(articleId: string, annotations: readonly Anchored
   const tagged = annotations.map((a) => a.id).join(' ');
 
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     void api['suggestions.list']({ articleId }).then((result) => {
       if (cancelled) return;
@@ -38,7 +44,7 @@ export function useSuggestions(articleId: string, annotations: readonly Anchored
     return () => {
       cancelled = true;
     };
-  }, [articleId, tagged, report]);
+  }, [articleId, tagged, report, enabled]);
 
   const drop = useCallback((key: string) => setLoaded((l) => ({ ...l, list: l.list.filter((s) => s.key !== key) })), []);
 

@@ -28,7 +28,8 @@ export class PdfReader {
   #pendingReveal: { id: string; page: number } | null = null;
   #destroyed = false;
 
-  constructor(container: HTMLDivElement, viewer: HTMLDivElement, pages: readonly PageSpan[]) {
+  /** `onFirstPage`: called once, when the first page has been drawn. */
+  constructor(container: HTMLDivElement, viewer: HTMLDivElement, pages: readonly PageSpan[], onFirstPage?: () => void) {
     this.#container = container;
     this.#pages = pages;
     this.#viewer = new PDFViewer({
@@ -43,6 +44,13 @@ export class PdfReader {
     this.#eventBus.on('pagesinit', () => {
       this.#viewer.currentScaleValue = 'page-width';
     });
+    if (onFirstPage) {
+      const first = () => {
+        this.#eventBus.off('pagerendered', first);
+        if (!this.#destroyed) onFirstPage();
+      };
+      this.#eventBus.on('pagerendered', first);
+    }
     this.#eventBus.on('textlayerrendered', ({ pageNumber }: { pageNumber: number }) => {
       void this.#paintPage(pageNumber);
     });

@@ -1,15 +1,16 @@
 /**
- * A PDF article in the pdf.js viewer. The original file is fetched from fileUrl() (app://files/…
- * in Electron, /files/… on the bridge); selections and highlights go through PdfReader.
+ * A PDF article in the pdf.js viewer. The original file comes from fileUrl() (app://files/… in
+ * Electron, /files/… on the bridge), usually prefetched (prefetch.ts); selections and highlights
+ * go through PdfReader.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../../shared/model/index';
-import { fileUrl } from '../../api';
 import type { FocusRequest } from '../focus';
 import type { Highlight } from '../segments';
 import { rangeInside, toSelection, type TextSelection } from '../text-selection';
 import { useMouseSelection } from '../useMouseSelection';
 import { PdfReader } from './PdfReader';
+import { takePdf } from './prefetch';
 
 interface Props {
   article: Article;
@@ -17,33 +18,32 @@ interface Props {
   focus: FocusRequest | null;
   onSelect: (selection: TextSelection | null) => void;
   onError: (message: string) => void;
+  /** Once, when the first page is drawn (or the PDF could not be opened). */
+  onShown?: () => void;
 }
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`The PDF file could not be loaded (HTTP ${response.status}).`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-export function PdfView({ article, highlights, focus, onSelect, onError }: Props) {
+export function PdfView({ article, highlights, focus, onSelect, onError, onShown }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<HTMLDivElement>(null);
   const reader = useRef<PdfReader | null>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
   const highlightsRef = useRef(highlights);
   highlightsRef.current = highlights;
+  const onShownRef = useRef(onShown);
+  onShownRef.current = onShown;
 
   useEffect(() => {
-    const instance = new PdfReader(container.current!, viewer.current!, article.pages);
+    const instance = new PdfReader(container.current!, viewer.current!, article.pages, () => onShownRef.current?.());
     reader.current = instance;
     instance.setHighlights(highlightsRef.current);
     let cancelled = false;
-    fetchBytes(fileUrl(article.id))
+    takePdf(article.id)
       .then((bytes) => instance.open(bytes))
       .then(() => !cancelled && setStatus('ready'))
       .catch((error: unknown) => {
         if (cancelled) return;
         setStatus('failed');
+        onShownRef.current?.();
         onError(`Could not open this PDF: ${error instanceof Error ? error.message : String(error)}`);
       });
     return () => {

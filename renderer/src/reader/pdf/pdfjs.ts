@@ -12,10 +12,23 @@ pdfjsLib.GlobalWorkerOptions.workerSrc = workerUrl;
 
 const asset = (path: string) => new URL(`pdfjs/${path}`, document.baseURI).href;
 
+/**
+ * One worker for the session, started as soon as this module loads (its 1.2 MB script then loads
+ * while the viewer is being set up) and reused by every document: a document given a worker does
+ * not end it when destroyed, so the next PDF opens without starting another.
+ */
+let worker: pdfjsLib.PDFWorker | null = null;
+function sharedWorker(): pdfjsLib.PDFWorker {
+  if (!worker || worker.destroyed) worker = new pdfjsLib.PDFWorker();
+  return worker;
+}
+sharedWorker();
+
 /** Opens a PDF from its bytes (fetched by the caller, so transport errors are ours to word). */
 export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
   const task = pdfjsLib.getDocument({
     data,
+    worker: sharedWorker(),
     isEvalSupported: false,
     cMapUrl: asset('cmaps/'),
     cMapPacked: true,
