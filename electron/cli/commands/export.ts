@@ -3,9 +3,7 @@
  * makes. It runs as a job (export.start, then jobs.status until done) so a long export can show
  * progress on stderr; stdout stays the export itself.
  */
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ExportFormat, type ExportFile, type ExportRequest, type JobStatus } from '../../../shared/contract.js';
 import { TemplateId } from '../../../shared/model/index.js';
 import { positional, stringOption } from '../args.js';
@@ -52,12 +50,12 @@ export const exportCommand: Command = {
     if (target === undefined && format === 'xlsx') throw usageError('xlsx is a binary format: name a file with -o FILE');
     const core = await openExistingReview(positional(args, 0), { readOnly: true });
     const request: ExportRequest = { format, ...(templateId === undefined ? {} : { templateId }) };
-    const file = await usingCore(core, (c) => exportWithProgress(c, request));
-    const content = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content;
     if (target === undefined) {
+      const file = await usingCore(core, (c) => exportWithProgress(c, request));
       outRaw(file.content);
     } else {
-      await writeAtomically(resolve(target), content);
+      // Streamed into the file (temp file + rename): memory stays bounded for any review size.
+      await usingCore(core, (c) => exportToFileWithProgress(c, request, resolve(target)));
       out(`wrote ${target}`);
     }
     return 0;
@@ -84,36 +82,26 @@ async function exportWithProgress(core: Core, request: ExportRequest): Promise<E
   }
 }
 
-export function progressLine(status: JobStatus): string {
+async function exportToFileWithProgress(core: Core, request: ExportRequest, file: string): Promise<void> {
+  const started = Date.now();
+  let printed = 0;
+  try {
+    await core.exportToFile(request, file, {
+      onProgress: (done, total, label) => {
+        const now = Date.now();
+        if (now - started < PROGRESS_AFTER_MS || now - printed < PROGRESS_EVERY_MS) return;
+        printed = now;
+        err(progressLine({ done, total, label }));
+      },
+    });
+  } catch (error) {
+    // The core's message names the file and the cause ("the disk is full"); nothing was written there.
+    if ((error as { code?: unknown }).code === 'io-error') throw new CliError(describe(error));
+    throw error;
+  }
+}
+
+export function progressLine(status: Pick<JobStatus, 'done' | 'total' | 'label'>): string {
   const counts = status.total > 0 ? ` ${status.done.toLocaleString('en')} of ${status.total.toLocaleString('en')}` : '';
   return `exporting:${counts} (${status.label})`;
-}
-
-/** Temp file + rename, so an interrupted export never leaves a half-written file where a good one was. */
-async function writeAtomically(path: string, content: string | Buffer): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, content);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw new CliError(`cannot write ${path}: ${reason(error)}`);
-  }
-}
-
-/** The cause in words, without the temp file's name that Node's message would show. */
-function reason(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'its folder does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return describe(error);
-  }
 }
