@@ -3,7 +3,7 @@
  *   review/        the review, as the generator left it after one open (derived indexes built)
  *   summary.json   what the generator wrote (ids with 200 annotations, rare terms …)
  *   complete.json  written last: a cache without it (an interrupted run) is generated again
- * Benchmarks never touch that review: each run works on its own full copy (cp -r) under
+ * Benchmarks never touch that review: each run works on its own full copy (cp -a) under
  * <tmp>/evidentia-bench/run-*, deleted at the end unless --keep, so saves and derived files written
  * by one run never leak into the next.
  */
@@ -70,9 +70,13 @@ export async function runFolder(): Promise<string> {
   return mkdtemp(path.join(BENCH_ROOT, 'run-'));
 }
 
-/** A full copy of a cached review into `target` (seconds taken). */
+/**
+ * A full copy of a cached review into `target` (seconds taken). Modification times are kept (cp -a):
+ * the copy is the same review reopened. A copy with new times would make the catalogue re-read and
+ * re-anchor every shard in the background after open (it cannot tell the files are unchanged).
+ */
 export async function copyReview(source: string, target: string): Promise<number> {
   const started = performance.now();
-  await promisify(execFile)('cp', ['-r', source, target]);
+  await promisify(execFile)('cp', ['-a', source, target]);
   return (performance.now() - started) / 1000;
 }

@@ -7,6 +7,7 @@ import { readFile, stat, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexFilePath } from '../../electron/core/search/index-file';
+import { SNIPPET_HITS } from '../../electron/core/search/search-index';
 import type { Core } from '../../electron/core/types';
 import type { SearchResult } from '../../shared/model/search';
 import { base64, isFile, newReview, openTest } from './core-helpers.js';
@@ -53,6 +54,20 @@ describe('search.query', () => {
     expect(marks).toEqual(expect.arrayContaining(['IVIg', 'placebo']));
     // A title match ranks first.
     expect((await searchReady(core, 'mortality ')).hits[0]!.articleId).toBe(id['surgery.txt']);
+  });
+
+  it('returns the best `limit` hits and counts them all; only the first SNIPPET_HITS get a snippet', async () => {
+    const { core } = await newReview();
+    const n = SNIPPET_HITS + 3;
+    const files = Array.from({ length: n }, (_, i) => ({ fileName: `t${i}.txt`, base64: base64(`Trial ${i}\nThe placebo arm, number ${i}.`) }));
+    await core['articles.import']({ files });
+    const all = await searchReady(core, 'placebo');
+    expect(all.total).toBe(n);
+    expect(all.hits.map((h) => h.snippet !== null)).toEqual(Array.from({ length: n }, (_, i) => i < SNIPPET_HITS));
+    expect(all.hits[0]!.snippet!.text).toContain('placebo arm');
+    const two = await core['search.query']({ query: 'placebo', limit: 2 });
+    expect(two.total).toBe(n);
+    expect(two.hits.map((h) => h.articleId)).toEqual(all.hits.slice(0, 2).map((h) => h.articleId));
   });
 
   it('answers empty and odd queries without failing', async () => {

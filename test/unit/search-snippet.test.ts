@@ -1,7 +1,8 @@
 /** Snippets: the piece of text around the first match, cut at spaces, with the query words marked. */
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../electron/core/search/query';
-import { makeSnippet, SNIPPET_LENGTH } from '../../electron/core/search/snippet';
+import { firstMatch, makeSnippet, SNIPPET_LENGTH, termMatcher } from '../../electron/core/search/snippet';
+import { termSpans } from '../../electron/core/search/tokens';
 
 const marked = (s: { text: string; marks: [number, number][] }) => s.marks.map(([a, b]) => s.text.slice(a, b));
 
@@ -43,5 +44,28 @@ describe('makeSnippet', () => {
   it('matches decimals whole', () => {
     const s = makeSnippet('Change was -9.36 (95% CI -12.52 to -6.19) versus -1.16.', parseQuery('9.36 ')!)!;
     expect(marked(s)).toEqual(['9.36']);
+  });
+
+  it('finds the first match where a scan of every term from the start finds it', () => {
+    const scan = (text: string, q: string) => {
+      const matches = termMatcher(parseQuery(q)!);
+      for (const span of termSpans(text)) if (matches(span.term)) return span;
+      return null;
+    };
+    const pieces = [
+      'immortal', 'mortal', 'Mortality', 'x9.36', '19.36', '9.36', '9.365', 'a.9', 'Müller', 'MULLER', 'Mu\u0308ller', 'ﬁnal',
+      'final', 'Σίσυφος', 'İstanbul', 'istanbul', '−12.52', 'mortalité', '(mortal)', 'mort-', 'émortal', '𝐌ortal', 'n=9.36,',
+    ];
+    const queries = ['mortal ', 'mort', '9.36 ', 'muller ', 'final ', 'istanbul', 'sisyfos', 'mortalite ', 'a.9 ', '9 '];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 400; n++) {
+      const words = Array.from({ length: 2 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]!);
+      const text = words.join(next() < 0.5 ? ' ' : ' \n');
+      for (const q of queries) {
+        const parsed = parseQuery(q)!;
+        expect(firstMatch(text, parsed.words, termMatcher(parsed)), `${q} in ${text}`).toEqual(scan(text, q));
+      }
+    }
   });
 });

@@ -11,7 +11,7 @@ import { indexRowOf } from '../../electron/core/articles';
 import { ARTICLE_SCHEMA_VERSION, EMPTY_BIBLIO, type Article } from '../../shared/model/index';
 
 function search(index: TextIndex, q: string): string[] {
-  return index.search(parseQuery(q)!).map((h) => h.id);
+  return index.search(parseQuery(q)!).hits.map((h) => h.id);
 }
 
 function sample(): TextIndex {
@@ -44,6 +44,42 @@ describe('TextIndex.search', () => {
   it('ranks a match in the title/authors first', () => {
     expect(search(sample(), 'mortality ')[0]).toBe('b');
     expect(search(sample(), 'ivig ')[0]).toBe('a');
+  });
+
+  it('gives the best `limit` hits in the order of the full ranking, and counts them all', () => {
+    const index = new TextIndex();
+    // Same score for many (ties keep FlexSearch's order), title matches boosted, stale versions skipped.
+    for (let i = 0; i < 40; i++) {
+      const early = i % 3 === 0 ? 'placebo first.' : `Words before the arm number ${i} placebo.`;
+      index.upsert({ id: `d${i}`, stamp: '1', bib: i % 7 === 0 ? `Placebo trial ${i}` : `Trial ${i}`, body: early });
+    }
+    index.upsert({ id: 'd5', stamp: '2', bib: 'Renamed', body: 'placebo again' });
+    for (const q of ['placebo ', 'plac', 'placebo arm', 'trial plac']) {
+      const full = index.search(parseQuery(q)!);
+      expect(full.total).toBe(full.hits.length);
+      for (const limit of [1, 3, 10, 39, 40, 41]) {
+        const top = index.search(parseQuery(q)!, limit);
+        expect(top.total).toBe(full.total);
+        expect(top.hits).toEqual(full.hits.slice(0, limit));
+      }
+    }
+    const kept = index.search(parseQuery('placebo ')!, 5, (id) => id !== 'd0' && id !== 'd7');
+    expect(kept.total).toBe(38);
+    expect(kept.hits.map((h) => h.id)).toEqual(
+      index
+        .search(parseQuery('placebo ')!)
+        .hits.map((h) => h.id)
+        .filter((id) => id !== 'd0' && id !== 'd7')
+        .slice(0, 5),
+    );
+    // A query cut short by an error leaves nothing behind for the next one.
+    const before = index.search(parseQuery('placebo ')!, 10);
+    expect(() =>
+      index.search(parseQuery('placebo ')!, 10, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(index.search(parseQuery('placebo ')!, 10)).toEqual(before);
   });
 
   it('re-indexes an article under a new version and forgets the old one', () => {
