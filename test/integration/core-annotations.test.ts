@@ -1,6 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AnnotationFile, ReviewFile, type Article } from '../../shared/model/index.js';
 import type { Core } from '../../electron/core/types.js';
 import { base64, isFile, newReview, openTest } from './core-helpers.js';
@@ -30,6 +30,17 @@ async function readShard(dir: string, articleId: string, reviewer: string) {
   return AnnotationFile.parse(JSON.parse(await readFile(path.join(dir, 'annotations', articleId, `${reviewer}.json`), 'utf8')));
 }
 
+/** While on, creating a temporary file fails as on a full disk (shards are written through one). */
+const diskFull = vi.hoisted(() => ({ on: false }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const open: typeof real.open = async (file, ...rest) => {
+    if (diskFull.on && String(file).endsWith('.tmp')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    return real.open(file, ...rest);
+  };
+  return { ...real, open, default: { ...real, open } };
+});
+
 describe('annotations', () => {
   it('a save that the disk refuses is an io-error naming the file, and nothing changes', async () => {
     const { dir, core } = await newReview();
@@ -37,11 +48,14 @@ describe('annotations', () => {
     const kept = await core['annotations.create']({ articleId, ...spanOf('was −9.36 with IVIg'), body: OUTCOME });
     const shardFile = path.join(dir, 'annotations', articleId, 'me.json');
     const before = await readFile(shardFile, 'utf8');
-    // lowdb writes through "<file>.tmp"; a folder there makes the write fail as a full disk would.
-    await mkdir(path.join(dir, 'annotations', articleId, '.me.json.tmp'));
-    const attempt = core['annotations.create']({ articleId, ...spanOf('79% of the IVIg group'), body: OUTCOME });
-    await expect(attempt).rejects.toMatchObject({ code: 'io-error', message: expect.stringContaining(`Could not save ${shardFile}`) });
-    await expect(core['annotations.delete']({ id: kept.id })).rejects.toMatchObject({ code: 'io-error' });
+    diskFull.on = true;
+    try {
+      const attempt = core['annotations.create']({ articleId, ...spanOf('79% of the IVIg group'), body: OUTCOME });
+      await expect(attempt).rejects.toMatchObject({ code: 'io-error', message: expect.stringContaining(`Could not save ${shardFile}`) });
+      await expect(core['annotations.delete']({ id: kept.id })).rejects.toMatchObject({ code: 'io-error' });
+    } finally {
+      diskFull.on = false;
+    }
     expect(await readFile(shardFile, 'utf8')).toBe(before);
     expect((await core['annotations.list']({ articleId })).map((a) => a.id)).toEqual([kept.id]);
   });

@@ -5,7 +5,7 @@
  * read, validation before every write, and errors that name the file.
  */
 import { stat } from 'node:fs/promises';
-import { Low } from 'lowdb';
+import { Low, type Adapter } from 'lowdb';
 import { DataFile, JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { migrate, type MigrationList } from '../../../shared/migrations/index.js';
@@ -20,6 +20,8 @@ export interface DocSpec<T> {
    * shards) that halves the bytes to serialise and write on every save. review.json stays indented.
    */
   compact?: boolean;
+  /** A writer of its own (annotation shards: see shard-file.ts); `forget` drops what it remembers. */
+  adapter?: (file: string) => Adapter<T> & { forget?(): void };
 }
 
 const MAX_ISSUES = 3;
@@ -52,13 +54,24 @@ async function hasStamp(file: string, stamp: FileStamp): Promise<boolean> {
 
 export class JsonDoc<T> {
   private readonly low: Low<T>;
+  private readonly adapter: Adapter<T> & { forget?(): void };
 
   private constructor(
     readonly file: string,
     private readonly spec: DocSpec<T>,
     data: T,
   ) {
-    this.low = new Low<T>(spec.compact ? new DataFile<T>(file, { parse: JSON.parse, stringify: (value) => JSON.stringify(value) }) : new JSONFile<T>(file), data);
+    this.adapter = spec.adapter
+      ? spec.adapter(file)
+      : spec.compact
+        ? new DataFile<T>(file, { parse: JSON.parse, stringify: (value) => JSON.stringify(value) })
+        : new JSONFile<T>(file);
+    this.low = new Low<T>(this.adapter, data);
+  }
+
+  /** Before code that may edit the data's objects in place: the writer must not reuse what it serialised. */
+  forgetSerialised(): void {
+    this.adapter.forget?.();
   }
 
   /** A document that does not exist on disk yet; nothing is written until save(). */

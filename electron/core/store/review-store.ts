@@ -19,12 +19,18 @@ import { exists } from './atomic.js';
 import { Catalogue, knownOrphans, type ArticleCounts } from './catalogue.js';
 import { checkArticleShards, checkCatalogue, readCatalogue, readCatalogueIds, stampOf, writeCatalogue } from './catalogue-file.js';
 import { JsonDoc, type DocSpec } from './json-file.js';
+import { ShardFileAdapter } from './shard-file.js';
 import { Lru } from './lru.js';
 import { ReviewPaths } from './paths.js';
 
 const REVIEW_SPEC: DocSpec<ReviewFile> = { schema: ReviewFile, migrations: REVIEW_MIGRATIONS };
 const ARTICLE_SPEC: DocSpec<Article> = { schema: Article, migrations: ARTICLE_MIGRATIONS, compact: true };
-const SHARD_SPEC: DocSpec<AnnotationFile> = { schema: AnnotationFile, migrations: ANNOTATION_FILE_MIGRATIONS, compact: true };
+const SHARD_SPEC: DocSpec<AnnotationFile> = {
+  schema: AnnotationFile,
+  migrations: ANNOTATION_FILE_MIGRATIONS,
+  compact: true,
+  adapter: (file) => new ShardFileAdapter<AnnotationFile>(file),
+};
 
 /** Article texts kept in memory at once (see Lru). */
 const ARTICLE_CACHE_SIZE = 32;
@@ -369,6 +375,7 @@ export class ReviewStore {
   async updateShard(articleId: string, reviewer: string, change: (shard: AnnotationFile) => void): Promise<AnnotationFile> {
     const doc = await this.shard(articleId, reviewer, true);
     const before = structuredClone(doc.data);
+    doc.forgetSerialised(); // `change` may edit annotation objects in place
     change(doc.data);
     try {
       await this.writeShard(doc);
