@@ -23,6 +23,6 @@ await Promise.all([
     outExtension: { '.js': '.mjs' },
     banner: { js: '#!/usr/bin/env node' },
   }),
-  // PDF text extraction runs in a worker thread, off the main thread.
-  build({ ...common, entryPoints: { 'pdf-worker': 'electron/core/import/pdf-worker.ts' }, outdir: 'dist/core', format: 'esm', outExtension: { '.js': '.mjs' } }),
+  // PDF text extraction and CSV rendering of big exports run in worker threads, off the main thread.
+  build({ ...common, entryPoints: { 'pdf-worker': 'electron/core/import/pdf-worker.ts', 'export-worker': 'electron/core/export/export-worker.ts' }, outdir: 'dist/core', format: 'esm', outExtension: { '.js': '.mjs' } }),
 ]);

@@ -14,7 +14,7 @@ module.exports = {
   // standard fonts, read with fs) are unpacked to app.asar.unpacked/, where the core looks first
   // (electron/core/import/worker-location.ts).
   // pdfjs-dist loads @napi-rs/canvas (a native module) for DOMMatrix; worker threads cannot load from asar.
-  asarUnpack: ['dist/core/pdf-worker.mjs', 'node_modules/pdfjs-dist/**', 'node_modules/@napi-rs/**'],
+  asarUnpack: ['dist/core/pdf-worker.mjs', 'dist/core/export-worker.mjs', 'node_modules/pdfjs-dist/**', 'node_modules/@napi-rs/**'],
   // No native modules: nothing to rebuild against Electron's ABI.
   npmRebuild: false,
   // Never publish from a build.

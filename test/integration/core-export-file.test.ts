@@ -81,6 +81,20 @@ describe('exportToFile', () => {
     expect(await tempFiles(path.dirname(out))).toEqual([]);
   });
 
+  it.each<[ExportFormat, string]>([
+    ['json', 'exported'],
+    ['jsonld', 'generated'],
+  ])('%s: the same document as export.run, but for the time it was made', async (format, stamp) => {
+    const { core } = await newReview({ name: 'File review' });
+    await seed(core);
+    const out = path.join(await tempDir(), `export.${format}`);
+    await core.exportToFile({ format }, out);
+    const unstamped = (text: string) => text.replace(new RegExp(`\n  "${stamp}": "[^"]+",\n`), '\n');
+    const fromFile = await readFile(out, 'utf8');
+    expect(unstamped(fromFile)).not.toBe(fromFile);
+    expect(unstamped(fromFile)).toBe(unstamped((await core['export.run']({ format })).content));
+  });
+
   it('xlsx: the same sheets and cells as export.run, linked quotes resolved both ways', async () => {
     const { core } = await newReview({ name: 'File review' });
     const s = await seed(core);

@@ -51,7 +51,7 @@ describe('electron-builder config', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toContain('dist/**/*');
     expect(config.files).toContain('package.json');
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['dist/core/pdf-worker.mjs', 'node_modules/pdfjs-dist/**', 'node_modules/@napi-rs/**']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['dist/core/pdf-worker.mjs', 'dist/core/export-worker.mjs', 'node_modules/pdfjs-dist/**', 'node_modules/@napi-rs/**']));
   });
 
   it('ships what the app loads at run time (package main, preload, UI, worker) and leaves out only maps and the CLI', () => {

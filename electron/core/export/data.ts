@@ -1,6 +1,7 @@
 /**
- * What every export reads, loaded once per export: the review file, every reviewer's shard
- * (annotations and study values, as stored, not anchored) and lookups between them.
+ * What the summary exports (references, fact-check reports) read, loaded once per export: the
+ * review file, every reviewer's shard (annotations and study values, as stored, not anchored) and
+ * lookups between them. The exports of everything (sheet, JSON, JSON-LD) stream the review instead.
  */
 import type { Annotation, AnnotationFile, ArticleIndexEntry, ReviewFile } from '../../../shared/model/index.js';
 import { pageOfSelector, quoteOf } from '../../../shared/anchoring/selectors.js';

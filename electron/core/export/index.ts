@@ -1,9 +1,9 @@
 /**
  * export.run / export.start (content returned to the UI) and exportToFile (written to a file):
- * render the requested format, report progress and honour cancellation. CSV and XLSX stream the
- * review article by article into a sink (sink.ts: memory or a temporary file renamed when complete),
- * so a review of 500,000 annotations is never held whole; the other formats load the review once
- * (data.ts) and render one text. Formats:
+ * render the requested format, report progress and honour cancellation. CSV, XLSX, JSON and JSON-LD
+ * stream the review article by article into a sink (sink.ts: memory, or a temporary file renamed
+ * when complete), so a review of 500,000 annotations is never held whole; the others (references,
+ * RevMan, reports: summaries of the review) load it once (data.ts) and render one text. Formats:
  *   csv      the template's sheet (sheet columns, labels as headers)
  *   xlsx     one worksheet per template section, plus Articles and Discrepancies
  *   json     everything, restorable (restore.ts)
@@ -15,19 +15,19 @@
  *            ones with their quotes and sources, the dismissed ones with their reasons
  */
 import type { ExportFile, ExportFormat, ExportRequest } from '../../../shared/contract.js';
-import type { Template } from '../../../shared/model/index.js';
-import type { DiscrepancyItem } from '../../../shared/model/index.js';
+import type { DiscrepancyItem, Template } from '../../../shared/model/index.js';
 import type { Annotations } from '../annotations.js';
 import type { CoreContext } from '../context.js';
 import type { JobControl } from '../jobs.js';
 import type { SheetService } from '../sheet.js';
 import type { Templates } from '../templates.js';
+import type { ExportToFileOptions } from '../types.js';
 import { toBibtex } from './bibtex.js';
 import { biblioItems } from './biblio.js';
 import { writeSheetCsv } from './csv-export.js';
 import { loadReviewData } from './data.js';
-import { buildJsonExport } from './json.js';
-import { JSONLD_MIME, buildJsonLd } from './jsonld.js';
+import { MAX_CONTENT_FILE_CHARS, writeJsonExport } from './json.js';
+import { JSONLD_MIME, writeJsonLd } from './jsonld.js';
 import { exportBaseName } from './names.js';
 import { ExportProgress } from './progress.js';
 import { buildReport, reportInput } from './report-data.js';
@@ -61,23 +61,20 @@ const FILES: Record<ExportFormat, { what: string; ext: string; mimeType: string 
 };
 
 /** Formats written as they are produced; `sink()` gives the sink, and a fresh one when they start again. */
-type Streamed = (ctx: CoreContext, template: Template, sink: () => Promise<Sink>, progress: ExportProgress) => Promise<void>;
+type Streamed = (ctx: CoreContext, template: Template, sink: () => Promise<Sink>, progress: ExportProgress, now: Date, target: 'memory' | 'file') => Promise<void>;
 
 const STREAMED: Partial<Record<ExportFormat, Streamed>> = {
-  csv: writeSheetCsv,
+  csv: (ctx, template, sink, progress) => writeSheetCsv(ctx, template, sink, progress),
   xlsx: writeSheetXlsx,
+  jsonld: (ctx, _template, sink, progress, now) => writeJsonLd(ctx, sink, progress, now),
+  json: (ctx, _template, sink, progress, now, target) => writeJsonExport(ctx, sink, progress, now, target === 'memory' ? MAX_CONTENT_FILE_CHARS : null),
 };
 
 /** The formats rendered as one text from the whole review. */
 async function renderText(ctx: CoreContext, deps: ExportDeps, format: ExportFormat, template: Template, progress: ExportProgress, now: Date): Promise<string> {
+  if (format === 'revman') return revmanCsv(await deps.sheet.data(template.id));
   const data = await loadReviewData(ctx);
   switch (format) {
-    case 'revman':
-      return revmanCsv(await deps.sheet.data(template.id));
-    case 'json':
-      return buildJsonExport(ctx, data, progress, now);
-    case 'jsonld':
-      return buildJsonLd(data, progress, now);
     case 'ris':
       return toRis(await biblioItems(ctx, data, progress));
     case 'bibtex':
@@ -92,9 +89,8 @@ async function renderText(ctx: CoreContext, deps: ExportDeps, format: ExportForm
       if (format === 'report-html') return reportHtml(report);
       return reportJsonLd(report, input, progress);
     }
-    case 'csv':
-    case 'xlsx':
-      throw new Error(`${format} is streamed`);
+    default:
+      throw new Error(`${format} is streamed or rendered elsewhere`);
   }
 }
 
@@ -114,14 +110,9 @@ export async function runExport(ctx: CoreContext, deps: ExportDeps, request: Exp
   const streamed = STREAMED[format];
   if (!streamed) return file(await renderText(ctx, deps, format, template, progress, now));
   let sink = new MemorySink();
-  await streamed(ctx, template, async () => (sink = new MemorySink()), progress);
+  await streamed(ctx, template, async () => (sink = new MemorySink()), progress, now, 'memory');
   await sink.finished();
   return format === 'xlsx' ? file(sink.buffer().toString('base64'), 'base64') : file(sink.text());
-}
-
-export interface ExportToFileOptions {
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 /**
@@ -144,9 +135,10 @@ export async function runExportToFile(
   const template = deps.templates.get(request.templateId);
   progress.check();
   const streamed = STREAMED[request.format];
+  const now = new Date();
   return writeFileAtomically(file, async (sink) => {
-    if (streamed) return streamed(ctx, template, sink, progress);
-    const text = await renderText(ctx, deps, request.format, template, progress, new Date());
+    if (streamed) return streamed(ctx, template, sink, progress, now, 'file');
+    const text = await renderText(ctx, deps, request.format, template, progress, now);
     progress.check();
     await (await sink()).write(text);
   });

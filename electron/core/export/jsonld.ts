@@ -3,15 +3,20 @@
  * vocabulary https://www.w3.org/TR/annotation-vocab/), for annotation tools (Hypothesis, Recogito)
  * and linked-data pipelines. Outcome records are `tagging` annotations (the outcome name as a tag,
  * the values as a describing text), discrepancies `assessing`, notes `commenting`. Targets carry
- * the selectors exactly as stored; the source is the article's DOI when it has one.
+ * the selectors exactly as stored; the source is the article's DOI when it has one. Streamed
+ * article by article, so a review of 500,000 annotations is never held whole.
  */
 import type { Annotation, ArticleIndexEntry, FieldValues, Template } from '../../../shared/model/index.js';
 import { RECORD_STATUS_LABELS } from '../../../shared/model/index.js';
 import { fieldsByColumn } from '../../../shared/sheet/build.js';
 import { valueText } from './cells.js';
-import { reviewerName, type ReviewData } from './data.js';
 import { slug } from './names.js';
+import type { CoreContext } from '../context.js';
+import { articleAnnotations } from './annotation-order.js';
+import { JsonMember, jsonEnvelope } from './json-stream.js';
 import type { ExportProgress } from './progress.js';
+import { annotationTotal, articlesWithShards } from './shard-reader.js';
+import type { Sink } from './sink.js';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const JSONLD_MIME = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -90,33 +95,72 @@ function outcomeLabels(templates: readonly Template[]): Map<string, Map<string, 
   return out;
 }
 
-export async function buildJsonLd(data: ReviewData, progress: ExportProgress, now: Date): Promise<string> {
-  const labels = outcomeLabels(data.review.templates);
-  const collection = `urn:evidentia:review:${slug(data.review.name, 'review')}`;
-  const items: unknown[] = [];
-  for (const [i, a] of data.annotations.entries()) {
-    await progress.step(i, data.annotations.length, 'Writing annotations');
-    const { motivation, body } = bodiesOf(a, labels);
-    items.push({
-      id: annotationIri(a.id),
-      type: 'Annotation',
-      motivation,
-      creator: { id: `urn:evidentia:reviewer:${a.reviewer}`, type: 'Person', name: reviewerName(data, a.reviewer) },
-      created: a.created,
-      modified: a.updated,
-      ...(body.length > 0 ? { body } : {}),
-      target: { source: sourceIri(data.articles.get(a.articleId), a.articleId), selector: a.target.selector },
-    });
-  }
-  const out = {
-    '@context': ANNO_CONTEXT,
-    id: collection,
-    type: 'AnnotationCollection',
-    label: data.review.name,
-    total: items.length,
-    generated: now.toISOString(),
-    generator: { id: 'urn:evidentia:software', type: 'Software', name: 'Evidentia' },
-    first: { id: `${collection}:page:1`, type: 'AnnotationPage', startIndex: 0, items },
+/** One annotation as a W3C Annotation. */
+function item(a: Annotation, labels: Map<string, Map<string, string>>, article: ArticleIndexEntry | undefined, creatorName: string): unknown {
+  const { motivation, body } = bodiesOf(a, labels);
+  return {
+    id: annotationIri(a.id),
+    type: 'Annotation',
+    motivation,
+    creator: { id: `urn:evidentia:reviewer:${a.reviewer}`, type: 'Person', name: creatorName },
+    created: a.created,
+    modified: a.updated,
+    ...(body.length > 0 ? { body } : {}),
+    target: { source: sourceIri(article, a.articleId), selector: a.target.selector },
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Text is handed to the sink in pieces about this large. */
+const CHUNK_CHARS = 256 * 1024;
+
+/**
+ * The collection, streamed article by article. Its `total` comes before the items, so it is taken
+ * from the store's counts; should the items turn out more or fewer (a count out of date), the file
+ * is written again with the number found.
+ */
+export async function writeJsonLd(ctx: CoreContext, sink: () => Promise<Sink>, progress: ExportProgress, now: Date): Promise<void> {
+  const review = ctx.store.review;
+  const articles = [...review.articles];
+  const labels = outcomeLabels(review.templates);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const names = new Map(review.reviewers.map((r) => [r.id, r.name || r.id]));
+  const collection = `urn:evidentia:review:${slug(review.name, 'review')}`;
+  let total = await annotationTotal(ctx.store, articles);
+  let done = 0;
+  let work = total;
+  // A third attempt could only be due to edits during the export; its count is then written as found.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const out = await sink();
+    const [head, tail] = jsonEnvelope((slot) => ({
+      '@context': ANNO_CONTEXT,
+      id: collection,
+      type: 'AnnotationCollection',
+      label: review.name,
+      total,
+      generated: now.toISOString(),
+      generator: { id: 'urn:evidentia:software', type: 'Software', name: 'Evidentia' },
+      first: { id: `${collection}:page:1`, type: 'AnnotationPage', startIndex: 0, items: slot() },
+    }));
+    const items = new JsonMember('array', 2); // first.items: its key is at depth 2
+    let pending = head!;
+    for await (const { shards } of articlesWithShards(ctx.store, articles)) {
+      for (const a of articleAnnotations(shards)) {
+        pending += items.item(item(a, labels, byId.get(a.articleId), names.get(a.reviewer) ?? a.reviewer));
+        done += 1;
+      }
+      work = Math.max(work, done);
+      await progress.step(done, work, 'Writing annotations');
+      if (pending.length >= CHUNK_CHARS) {
+        await out.write(pending);
+        pending = '';
+      }
+    }
+    if (items.length === total || attempt === 3) {
+      await out.write(`${pending}${items.close()}${tail!}\n`);
+      break;
+    }
+    total = items.length;
+    work += total;
+  }
+  await progress.step(work, work, 'Writing annotations');
 }

@@ -41,14 +41,25 @@ async function readQuick(file: string): Promise<AnnotationFile | null> {
   }
 }
 
-/** One reviewer's shard of one article, or null when there is none (any more). */
-export async function readShard(store: ReviewStore, articleId: string, reviewer: string): Promise<AnnotationFile | null> {
-  const file = store.paths.annotationShard(articleId, reviewer);
+/** A shard file said to hold `reviewer`'s annotations on `articleId`, or null when it is gone. */
+export async function readShardFile(file: string, articleId: string, reviewer: string): Promise<AnnotationFile | null> {
   const data = (await readQuick(file)) ?? (await JsonDoc.load(file, SHARD_SPEC))?.data ?? null;
   if (data && (data.articleId !== articleId || data.reviewer !== reviewer)) {
     throw new EvidentiaError('corrupt-file', `${file} is damaged: it claims to hold ${data.reviewer}'s annotations on ${data.articleId}.`);
   }
   return data;
+}
+
+/** One reviewer's shard of one article, or null when there is none (any more). */
+export function readShard(store: ReviewStore, articleId: string, reviewer: string): Promise<AnnotationFile | null> {
+  return readShardFile(store.paths.annotationShard(articleId, reviewer), articleId, reviewer);
+}
+
+/** Annotations of these articles according to the store's catalogue: the total progress counts to. */
+export async function annotationTotal(store: ReviewStore, articles: readonly ArticleIndexEntry[]): Promise<number> {
+  let total = 0;
+  for (const row of articles) total += (await store.counts(row.id)).annotationCount;
+  return total;
 }
 
 /** Every shard of one article, by reviewer. */

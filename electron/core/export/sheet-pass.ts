@@ -1,7 +1,7 @@
 /**
- * One pass over the review for the sheet exports (CSV, XLSX): articles in library order with their
- * shards (shard-reader.ts) and their sheet rows (shared/sheet/build.ts), handed to the format's
- * writer article by article.
+ * One pass over the review for the XLSX export: articles in library order with their shards
+ * (shard-reader.ts) and their sheet rows (shared/sheet/build.ts), handed to the writer article by
+ * article. (The CSV export does the same in batches that worker threads can render: csv-export.ts.)
  *
  * The sheet's columns depend on every row (a retired field, or a key the template does not know,
  * becomes a column only when some row answers it), yet a file's header comes first. Reading the
@@ -13,7 +13,7 @@
 import type { ArticleIndexEntry, SheetColumn, SheetRecordRow, Template } from '../../../shared/model/index.js';
 import { articleSheetRows, isAnswered, isColumnChanging, sheetColumns, sheetPlan, type SheetPlan } from '../../../shared/sheet/build.js';
 import type { ReviewStore } from '../store/review-store.js';
-import { articlesWithShards, type ArticleShards } from './shard-reader.js';
+import { annotationTotal, articlesWithShards, type ArticleShards } from './shard-reader.js';
 
 export interface SheetArticle extends ArticleShards {
   /** This article's sheet rows for the template. */
@@ -27,7 +27,7 @@ export interface SheetWriter {
 }
 
 /** The keys among these rows' answers that would change `known` columns (empty when none). */
-function newColumnKeys(plan: SheetPlan, rows: readonly SheetRecordRow[], known: ReadonlySet<string>): string[] {
+export function newColumnKeys(plan: SheetPlan, rows: readonly SheetRecordRow[], known: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const row of rows) {
     for (const key in row.values) {
@@ -35,13 +35,6 @@ function newColumnKeys(plan: SheetPlan, rows: readonly SheetRecordRow[], known: 
     }
   }
   return out;
-}
-
-/** Annotations of these articles according to the store's catalogue: the progress total. */
-export async function annotationTotal(store: ReviewStore, articles: readonly ArticleIndexEntry[]): Promise<number> {
-  let total = 0;
-  for (const row of articles) total += (await store.counts(row.id)).annotationCount;
-  return total;
 }
 
 /** Told after each article (it yields and checks for cancellation: ExportProgress.step). */

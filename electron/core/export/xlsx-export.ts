@@ -12,6 +12,7 @@ import { Article } from '../../../shared/model/index.js';
 import { articleLabel } from '../../../shared/sheet/labels.js';
 import type { CoreContext } from '../context.js';
 import { JsonDoc } from '../store/json-file.js';
+import { byCreation } from './annotation-order.js';
 import { dateCell, type Cell } from './cells.js';
 import { linkedText } from './data.js';
 import type { ExportProgress } from './progress.js';
@@ -20,7 +21,7 @@ import { readAhead } from './read-ahead.js';
 import { sheetPass } from './sheet-pass.js';
 import type { Sink } from './sink.js';
 import { ARTICLE_SHEET, DISCREPANCY_SHEET, articleRow, discrepancyCells, outcomeRow, sectionSheets, studyRows, type SectionSheet } from './xlsx-content.js';
-import { WorkbookStream } from './xlsx.js';
+import { loadExcel, WorkbookStream } from './xlsx.js';
 
 /** Article files read ahead for the Articles sheet. */
 const ARTICLE_READ_AHEAD = 8;
@@ -41,8 +42,6 @@ interface Attempt {
   discrepancies: HeldDiscrepancy[];
   quotes: QuoteIndex;
 }
-
-const byCreation = (a: Annotation, b: Annotation) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The abstract is only in the article file (not in review.json's index); read past the store's cache. */
 async function abstractOf(ctx: CoreContext, id: string): Promise<string | null> {
@@ -69,6 +68,7 @@ export async function writeSheetXlsx(ctx: CoreContext, template: Template, sink:
     {
       async begin(columns) {
         attempt?.book.abandon();
+        await loadExcel();
         const out = await sink();
         const sections = sectionSheets(template, columns);
         const book = new WorkbookStream(out.stream, title, [...sections, ARTICLE_SHEET, DISCREPANCY_SHEET]);

@@ -10,7 +10,13 @@
  * sheets are created, so it does not depend on that.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs takes about half a second to load: it is loaded by the first XLSX export, not at start-up. */
+let excel: typeof ExcelJS | null = null;
+export async function loadExcel(): Promise<void> {
+  excel ??= (await import('exceljs')).default;
+}
 import type { Cell } from './cells.js';
 
 export type XlsxColumnType = 'text' | 'long' | 'number' | 'date' | 'boolean';
@@ -138,7 +144,8 @@ export class WorkbookStream {
   readonly names: string[];
 
   constructor(stream: Writable, title: string, specs: readonly XlsxSheetSpec[]) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    if (!excel) throw new Error('loadExcel() must have finished before a workbook is written');
+    this.workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     this.workbook.creator = 'Evidentia';
     this.workbook.title = cleanText(title);
     this.workbook.created = new Date();

@@ -1,0 +1,15 @@
+/**
+ * The order every export lists annotations in: library order, then creation time (ties by id),
+ * every reviewer of an article together. Streamed exports apply it article by article.
+ */
+import type { Annotation, AnnotationFile } from '../../../shared/model/index.js';
+
+export const byCreation = (a: Annotation, b: Annotation): number =>
+  a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** One article's annotations (its shards, by reviewer) in export order. */
+export function articleAnnotations(shards: readonly AnnotationFile[]): Annotation[] {
+  const all: Annotation[] = [];
+  for (const shard of shards) for (const a of shard.annotations) all.push(a);
+  return all.sort(byCreation);
+}
