@@ -85,9 +85,15 @@ describe.skipIf(!chromiumAvailable() || !reviewDir)('a 10,000-article review in 
       await page.getByRole('button', { name: 'Tag outcome', exact: true }).click();
       const form = page.getByRole('dialog', { name: 'Tag outcome' });
       await fillForm(form, { Outcome: 'Scale check', Value: '1.23' });
+      const calls: string[] = [];
+      const started = new Map<string, number>();
+      page.on('request', (r) => started.set(r.url(), performance.now()));
+      page.on('requestfinished', (r) => {
+        if (r.url().includes('/api/')) calls.push(`${r.url().split('/api/')[1]} ${Math.round(performance.now() - (started.get(r.url()) ?? 0))} ms`);
+      });
       t = performance.now();
       await saveForm(form);
-      console.log(`[scale] outcome saved and the form closed ${since(t)} ms after Save`);
+      console.log(`[scale] outcome saved and the form closed ${since(t)} ms after Save (calls: ${calls.join(', ')})`);
       await expect.poll(async () => (await callOk(bridge, 'annotations.list', { articleId: target.id })).length).toBe(201);
       await shot(page, 'scale-04-tagged');
       expect(browser.errors).toEqual([]);
