@@ -24,6 +24,8 @@ import { isEvidentiaExport, restoreExport } from './restore.js';
 import { removeQuietly, writeFileAtomic } from './store/atomic.js';
 import type { ImportPathsOptions } from './types.js';
 import { expandPaths } from './walk.js';
+import { BatchDuplicates } from './import/batch-duplicates.js';
+import { Lookahead, type AheadEntry, type LookaheadLimits } from './import/lookahead.js';
 
 export interface ImportItem {
   /** As the caller named it (UI file name or CLI path), echoed in the outcome. */
@@ -34,13 +36,30 @@ export interface ImportItem {
 }
 
 /** A file read (and for a PDF, extracted) ahead of its turn to commit. */
-interface Prefetched {
-  bytes: Promise<Uint8Array>;
+interface Prefetched extends AheadEntry {
   extracted: Promise<ExtractedDocument> | null;
 }
 
-/** Files read and extracted ahead of the one committing: one per PDF worker (one per core), plus one. */
-const LOOKAHEAD = Math.max(1, Math.min(8, availableParallelism())) + 1;
+/** One PDF worker per core (as the pool in import/pdf.ts). */
+const WORKERS = Math.max(1, Math.min(8, availableParallelism()));
+/**
+ * Read-ahead for a batch (see import/lookahead.ts): every worker busy with one more file queued,
+ * while finished files wait for their commit; a few files ahead are always read, more only while
+ * they hold under 64 MB (a file may be up to MAX_IMPORT_BYTES).
+ */
+const LOOKAHEAD: LookaheadLimits = {
+  minFiles: WORKERS + 1,
+  maxFiles: 4 * (WORKERS + 1),
+  maxExtracting: WORKERS + 1,
+  maxBytes: 64 * 1024 * 1024,
+};
+
+/** What the files of one batch share. */
+interface Batch {
+  duplicates: BatchDuplicates;
+  /** The blob folder was created (or found) by an earlier file of this batch. */
+  filesDirReady: boolean;
+}
 
 export interface ImportOptions {
   password?: string;
@@ -102,33 +121,43 @@ export class Importer {
   }
 
   /**
-   * Files commit one at a time, in order; PDFs a few places ahead are already being read and
-   * extracted, so every extraction worker stays busy while earlier files commit. A look-ahead
-   * extraction of a file that turns out to be a duplicate is simply thrown away.
+   * Files commit one at a time, in order; PDFs ahead are already being read and extracted, so every
+   * extraction worker stays busy while earlier files commit. A look-ahead extraction of a file that
+   * turns out to be a duplicate is simply thrown away.
    */
   private async importBatch(items: ReadonlyArray<ImportItem | ImportOutcome>, options: ImportOptions): Promise<ImportOutcome[]> {
-    const early = new Map<number, Prefetched>();
-    const prefetch = (i: number) => {
-      const item = items[i];
-      if (item && 'load' in item && !early.has(i)) early.set(i, this.prefetch(item, options));
-    };
+    const ahead = new Lookahead<Prefetched>(
+      items.length,
+      (i) => {
+        const item = items[i];
+        return item && 'load' in item ? this.prefetch(item, options) : null;
+      },
+      LOOKAHEAD,
+    );
+    const batch: Batch = { duplicates: new BatchDuplicates(this.ctx.store), filesDirReady: false };
     const results: ImportOutcome[] = [];
-    for (let i = 0; i < items.length; i++) {
-      for (let ahead = i; ahead < Math.min(items.length, i + LOOKAHEAD); ahead++) prefetch(ahead);
-      const item = items[i]!;
-      const outcomes = 'load' in item ? await this.guard(item, () => this.importOrThrow(item, options, early.get(i))) : [item];
-      early.delete(i);
-      for (const outcome of outcomes) {
-        results.push(outcome);
-        options.onProgress?.(i + 1, items.length, outcome);
+    try {
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
+        const early = ahead.take(i);
+        const outcomes = 'load' in item ? await this.guard(item, () => this.importOrThrow(item, options, early, batch)) : [item];
+        ahead.release(i);
+        for (const outcome of outcomes) {
+          results.push(outcome);
+          options.onProgress?.(i + 1, items.length, outcome);
+        }
       }
+    } finally {
+      ahead.stop();
     }
     return results;
   }
 
   /** Start reading a file and, for a PDF, extracting it (the slow part, done in worker threads). */
   private prefetch(item: ImportItem, options: ImportOptions): Prefetched {
-    const bytes = item.load();
+    // Called from the look-ahead's callbacks too, where a throw would go unhandled: a load that
+    // throws at once is reported like one that fails later, when the file's turn comes.
+    const bytes = Promise.resolve().then(() => item.load());
     const extracted =
       kindOf(item.fileName) === 'pdf'
         ? bytes.then((b) => this.ctx.extract(b, item.fileName, options.password === undefined ? {} : { password: options.password }))
@@ -174,7 +203,7 @@ export class Importer {
     return this.ctx.store.review.articles.find((a) => a.sha256 === sha256 || a.attachments.includes(sha256));
   }
 
-  private async importOrThrow(item: ImportItem, options: ImportOptions, early?: Prefetched): Promise<ImportOutcome[]> {
+  private async importOrThrow(item: ImportItem, options: ImportOptions, early?: Prefetched, batch?: Batch): Promise<ImportOutcome[]> {
     const { store } = this.ctx;
     const bytes = await (early?.bytes ?? item.load());
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -204,7 +233,8 @@ export class Importer {
     }
 
     const doc = await (early?.extracted ?? this.ctx.extract(bytes, item.fileName, options.password === undefined ? {} : { password: options.password }));
-    const match = duplicateIndexOf(store.review.articles).find({ ...doc.meta, id }, store.review.duplicates.notDuplicates);
+    const index = batch ? batch.duplicates.current() : duplicateIndexOf(store.review.articles);
+    const match = index.find({ ...doc.meta, id }, store.review.duplicates.notDuplicates);
     // A PDF whose DOI/PMID (or exact title and year) is a record's is that record's full text. A
     // text, HTML or Markdown file's DOI is only a guess (often the one DOI it cites: a news piece
     // about a trial), so a match there is queued for a person instead of merged.
@@ -232,13 +262,18 @@ export class Importer {
     // of an interrupted import: overwriting it (and removing it on failure) loses nothing.
     const blobPath = store.paths.resolveStored(storedAs);
     try {
-      await mkdir(store.paths.filesDir, { recursive: true });
+      // Once per batch: the folder stays (a failure below makes the next file check again).
+      if (!batch?.filesDirReady) await mkdir(store.paths.filesDir, { recursive: true });
+      if (batch) batch.filesDirReady = true;
       await writeFileAtomic(blobPath, bytes);
       await store.writeArticle(article);
+      const revisionBefore = store.revision;
       await store.updateReview((review) => {
         review.articles.push(row);
       });
+      batch?.duplicates.appended(row, revisionBefore);
     } catch (error) {
+      if (batch) batch.filesDirReady = false;
       store.forgetArticle(id);
       await removeQuietly(store.paths.article(id));
       await removeQuietly(blobPath);

@@ -5,9 +5,8 @@
  */
 import { joinPageItems, PDF_TEXT_CONTENT_PARAMS, type PdfTextItemLike } from '../../../shared/anchoring/pdf-text.js';
 import type { SizedLine } from '../../../shared/extraction/pdf-title.js';
-import { ensureDomMatrix } from './dom-matrix-stub.js';
-import { pdfAssetDirs } from './pdf-assets.js';
 import type { PdfDocInfo, PdfFailure, PdfText } from './pdf-protocol.js';
+import { CachedBinaryDataFactory, loadPdfjs, type Pdfjs } from './pdfjs-runtime.js';
 
 interface TextItemLike extends PdfTextItemLike {
   height?: number;
@@ -21,23 +20,17 @@ export class PdfExtractFailure extends Error {
   }
 }
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<Pdfjs> | null = null;
-
-/** pdf.js is imported on first use, after ensureDomMatrix(), because it needs DOMMatrix at load. */
-function loadPdfjs(): Promise<Pdfjs> {
-  ensureDomMatrix();
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
-}
-
 export async function extractPdfText(data: Uint8Array, password?: string): Promise<PdfText> {
-  const { getDocument, version: pdfjsVersion } = await loadPdfjs();
-  const task = getDocument({
+  const { pdfjs, worker, assets } = await loadPdfjs();
+  const task = pdfjs.getDocument({
     data,
     password,
-    ...pdfAssetDirs(),
+    ...assets,
     cMapPacked: true,
+    // One fake worker for every document of this thread, and its data files read once (pdfjs-runtime.ts);
+    // should that worker ever be gone, pdf.js makes one for this document as it used to.
+    ...(worker && !worker.destroyed ? { worker } : {}),
+    BinaryDataFactory: CachedBinaryDataFactory,
     // Hardening: no eval'd font programs, no system fonts or FontFace (there is no DOM here anyway).
     isEvalSupported: false,
     disableFontFace: true,
@@ -73,7 +66,7 @@ export async function extractPdfText(data: Uint8Array, password?: string): Promi
     if (doc.numPages > 0 && failedPages.length === doc.numPages) {
       throw new PdfExtractFailure({ kind: 'invalid', name: 'UnreadablePages', message: 'none of its pages could be read' });
     }
-    return { pages, firstPageLines, failedPages, info: await readInfo(doc), pdfjsVersion };
+    return { pages, firstPageLines, failedPages, info: await readInfo(doc), pdfjsVersion: pdfjs.version };
   } finally {
     await doc.destroy().catch(() => undefined);
   }

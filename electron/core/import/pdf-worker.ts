@@ -5,9 +5,14 @@
 import { parentPort } from 'node:worker_threads';
 import { extractPdfText, PdfExtractFailure } from './pdf-extract.js';
 import type { PdfJob, PdfReply } from './pdf-protocol.js';
+import { loadPdfjs } from './pdfjs-runtime.js';
 
 if (!parentPort) throw new Error('pdf-worker must run in a worker thread');
 const port = parentPort;
+
+// The pool starts a worker when it has a job for it: load pdf.js now, while that job is on its way.
+// A failure here is reported by the job, which awaits the same load.
+loadPdfjs().catch(() => undefined);
 
 port.on('message', (job: PdfJob) => {
   void run(job).then((reply) => port.postMessage(reply));
