@@ -78,5 +78,8 @@ export async function runFolder(): Promise<string> {
 export async function copyReview(source: string, target: string): Promise<number> {
   const started = performance.now();
   await promisify(execFile)('cp', ['-a', source, target]);
+  // Flush the copy's ~700 MB to disk now: otherwise its writeback runs during the next phase and
+  // the disk the harness just filled is what gets measured, not Evidentia.
+  await promisify(execFile)('sync');
   return (performance.now() - started) / 1000;
 }
