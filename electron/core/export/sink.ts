@@ -5,14 +5,13 @@
  * existing file is replaced whole or not at all). A file sink honours backpressure: `write` resolves
  * once the disk has caught up, so memory stays flat however large the export.
  */
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { WriteStream } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { EvidentiaError } from '../../../shared/result.js';
-import { removeQuietly } from '../store/atomic.js';
+import { removeQuietly, tempPathFor } from '../store/atomic.js';
+import { writeReason } from '../store/write-failure.js';
 
 export interface Sink {
   /** Queue a chunk; the promise (if any) resolves when more may be written. */
@@ -98,23 +97,12 @@ export class FileSink implements Sink {
   }
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission was denied',
-  EPERM: 'the operation was not permitted',
-  EROFS: 'the disk is read-only',
-  EISDIR: 'a folder is in the way',
-  ENOTDIR: 'a file is in the way',
-  EIO: 'the disk reported an error',
-};
 
 /** A system error while writing the export, told in words (other errors pass unchanged). */
 function writeError(target: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (error instanceof EvidentiaError || typeof code !== 'string') return error;
-  const reason = REASONS[code] ?? 'the system refused the write';
+  const reason = writeReason(code);
   return new EvidentiaError('io-error', `Could not write ${target}: ${reason} (${code}). Nothing was written there.`);
 }
 
@@ -136,7 +124,7 @@ export async function writeFileAtomically(target: string, work: (sink: () => Pro
   };
   const fresh = async (): Promise<FileSink> => {
     await discard();
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    const temp = tempPathFor(target);
     current = await FileSink.create(temp);
     return current;
   };

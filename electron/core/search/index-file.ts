@@ -6,14 +6,13 @@
  * ["all.reg" | "all.map" | "bib.reg" | "bib.map", chunk], then ["end", number of chunk lines].
  * Written to a temporary file, flushed and renamed, so a crash leaves the old file or the new one.
  */
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setImmediate as turn } from 'node:timers/promises';
 import { z } from 'zod';
-import { removeQuietly } from '../store/atomic.js';
+import { removeQuietly, tempPathFor } from '../store/atomic.js';
 import { ENGINE, type Flex, type Slots } from './flex.js';
 import { TextIndex } from './text-index.js';
 import { TOKENIZER_VERSION } from './tokens.js';
@@ -108,7 +107,7 @@ function* pieces<T>(items: Iterable<T>, weight: (item: T) => number): Generator<
 /** Write the index atomically; the caller guarantees it does not change meanwhile. */
 export async function saveIndexFile(file: string, index: TextIndex): Promise<number> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(file);
   let bytes = 0;
   try {
     const handle = await open(temp, 'wx');

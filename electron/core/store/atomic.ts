@@ -8,8 +8,13 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFailure } from './write-failure.js';
 
+/** A temporary file beside `target` (same folder, so the rename is atomic), hidden and unique. */
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(target);
   try {
     const handle = await open(temp, 'wx');
     try {

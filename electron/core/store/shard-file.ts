@@ -9,10 +9,9 @@
  * Code that may edit annotation objects in place (bulk rewrites through ReviewStore.updateShard)
  * calls forget() first, so no stale piece is ever written.
  */
-import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { tempPathFor } from './atomic.js';
 
 const COMMA = Buffer.from(',');
 
@@ -36,7 +35,7 @@ export class ShardFileAdapter<T extends object> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${randomBytes(6).toString('hex')}.tmp`);
+    const temp = tempPathFor(this.file);
     const buffers = this.serialise(data);
     try {
       const handle = await open(temp, 'wx');

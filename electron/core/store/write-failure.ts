@@ -5,6 +5,7 @@
 import { EvidentiaError } from '../../../shared/result.js';
 
 const REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is used up',
   EACCES: 'permission was denied',
@@ -17,11 +18,16 @@ const REASONS: Record<string, string> = {
   EIO: 'the disk reported an error',
 };
 
+/** A write's errno code in words ("the disk is full"). */
+export function writeReason(code: string): string {
+  return REASONS[code] ?? 'the system refused the write';
+}
+
 export function writeFailure(file: string, error: unknown): unknown {
   if (error instanceof EvidentiaError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (typeof code !== 'string') return error;
-  const reason = REASONS[code] ?? 'the system refused the write';
+  const reason = writeReason(code);
   return new EvidentiaError(
     'io-error',
     `Could not save ${file}: ${reason} (${code}). This change was not saved; everything saved before is intact.`,
