@@ -83,7 +83,7 @@ export class Annotations {
     const out: AnchoredAnnotation[] = [];
     for (const shard of await this.shardsOf(articleId)) {
       const anchored = this.anchors.anchorAll(shard.annotations, article);
-      store.setOrphans(articleId, shard.reviewer, anchored.filter((a) => a.anchor.status === 'orphan').length);
+      store.catalogue.setOrphans(articleId, shard.reviewer, anchored.filter((a) => a.anchor.status === 'orphan').length);
       out.push(...anchored);
     }
     return out.sort(byCreated);
@@ -101,10 +101,10 @@ export class Annotations {
 
   /** Every annotation in the review, in library order then creation order. */
   async all(): Promise<AnchoredAnnotation[]> {
-    const withShards = await this.ctx.store.articlesWithShards();
+    const reviewers = await this.ctx.store.catalogue.allShardReviewers();
     const out: AnchoredAnnotation[] = [];
     for (const row of this.ctx.store.review.articles) {
-      if (withShards.has(row.id)) out.push(...(await this.forArticle(row.id)));
+      if ((reviewers.get(row.id) ?? []).length > 0) out.push(...(await this.forArticle(row.id)));
     }
     return out;
   }
@@ -114,7 +114,7 @@ export class Annotations {
    * whose annotations were made on another version of the text), so the library's counts settle.
    */
   async settleOrphanCounts(isOpen: () => boolean, atMost = Infinity): Promise<void> {
-    const unknown = await this.ctx.store.articlesWithUnknownOrphans();
+    const unknown = await this.ctx.store.catalogue.articlesWithUnknownOrphans();
     if (unknown.length > atMost) return;
     for (const articleId of unknown) {
       if (!isOpen()) return;
@@ -137,7 +137,7 @@ export class Annotations {
     if (!ReviewerId.safeParse(reviewer).success) throw new EvidentiaError('bad-input', `Not a valid reviewer id: ${reviewer}`);
     const now = new Date().toISOString();
     // A random UUID cannot collide; only an id a caller chose is looked up.
-    if (givenId !== undefined && (await store.locate(givenId)) !== null) throw new EvidentiaError('internal', `Annotation id ${givenId} is taken already.`);
+    if (givenId !== undefined && (await store.catalogue.locate(givenId)) !== null) throw new EvidentiaError('internal', `Annotation id ${givenId} is taken already.`);
     const id = givenId ?? randomUUID();
     const annotation: Annotation = {
       id,
@@ -184,14 +184,14 @@ export class Annotations {
 
   /** One annotation by id (not anchored), or null. Used by exports to follow discrepancy links. */
   async get(id: string): Promise<Annotation | null> {
-    const location = await this.ctx.store.locate(id);
+    const location = await this.ctx.store.catalogue.locate(id);
     if (!location) return null;
     const shard = await this.ctx.store.shard(location.articleId, location.reviewer);
     return shard?.data.annotations.find((a) => a.id === id) ?? null;
   }
 
   private async find(id: string) {
-    const location = await this.ctx.store.locate(id);
+    const location = await this.ctx.store.catalogue.locate(id);
     const shard = location ? await this.ctx.store.shard(location.articleId, location.reviewer) : null;
     const index = shard ? shard.data.annotations.findIndex((a) => a.id === id) : -1;
     if (!location || !shard || index < 0) throw new EvidentiaError('not-found', `No annotation ${id} in this review.`);
@@ -203,6 +203,6 @@ export class Annotations {
     const shard = await this.ctx.store.shard(articleId, reviewer);
     if (!shard) return;
     const anchored = this.anchors.anchorAll(shard.data.annotations, await this.ctx.store.readArticle(articleId));
-    this.ctx.store.setOrphans(articleId, reviewer, anchored.filter((a) => a.anchor.status === 'orphan').length);
+    this.ctx.store.catalogue.setOrphans(articleId, reviewer, anchored.filter((a) => a.anchor.status === 'orphan').length);
   }
 }

@@ -64,9 +64,9 @@ export class Articles {
   /** From review.json's rows and the catalogue's counts: no article or shard file is read. */
   async list(): Promise<ArticleSummary[]> {
     const { store } = this.ctx;
-    await store.catalogueReady;
+    await store.catalogue.ready;
     const out: ArticleSummary[] = [];
-    for (const row of store.review.articles) out.push(summaryOf(row, await store.counts(row.id)));
+    for (const row of store.review.articles) out.push(summaryOf(row, await store.catalogue.counts(row.id)));
     return out;
   }
 
@@ -88,7 +88,7 @@ export class Articles {
       throw error;
     }
     const row = this.requireIndexed(id);
-    return summaryOf(row, await store.counts(id));
+    return summaryOf(row, await store.catalogue.counts(id));
   }
 
   async get(id: string): Promise<Article> {

@@ -130,8 +130,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
   const writes = new SerialQueue();
   const search = new SearchIndex(ctx);
   // Orphan counts the catalogue could not know without anchoring settle in the background.
-  void store.catalogueReady
-    .then(() => store.catalogueChecked)
+  void store.catalogue.settled()
     .then(() => annotations.settleOrphanCounts(() => closedReason === null));
 
   const info = (): ReviewInfo => ({

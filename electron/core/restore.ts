@@ -158,7 +158,7 @@ export async function restoreExport(ctx: CoreContext, text: string, source: stri
   const data = parseExport(text, source);
   const { store } = ctx;
   // Annotation ids already in the review: those annotations were restored before (or are the same).
-  const taken = await store.annotationIds();
+  const taken = await store.catalogue.annotationIds();
   await store.updateReview((review) => mergeSettings(review, data));
 
   const results: ImportOutcome[] = [];

@@ -189,7 +189,7 @@ describe('streamed sheet columns', () => {
     const reopened = await openTest(dir);
     const csv = (await reopened['export.run']({ format: 'csv' })).content;
     const store = await ReviewStore.open(dir);
-    await store.catalogueReady;
+    await store.catalogue.ready;
     const template = store.review.templates.find((t) => t.id === 'trial-outcomes')!;
     const sheet = buildSheet(template, store.review.articles, await store.allShards());
     const fields = csvFields(sheet.columns);

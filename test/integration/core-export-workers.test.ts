@@ -68,7 +68,7 @@ async function review(): Promise<{ dir: string; ctx: CoreContext }> {
   }
   await core.close();
   const store = await ReviewStore.open(dir);
-  await store.catalogueReady;
+  await store.catalogue.ready;
   return { dir, ctx: { store, log: () => {}, defaultReviewer: 'me', extract: fakeExtract, assertWritable() {} } };
 }
 

@@ -35,7 +35,7 @@ async function batchesOf(store: ReviewStore, articles: readonly ArticleIndexEntr
   let size = 0;
   let annotations = 0;
   for (const article of articles) {
-    const count = (await store.counts(article.id)).annotationCount;
+    const count = (await store.catalogue.counts(article.id)).annotationCount;
     annotations += count;
     if (current.length > 0 && (size + count > BATCH_ANNOTATIONS || current.length >= BATCH_ARTICLES)) {
       batches.push(current);

@@ -58,7 +58,7 @@ export function readShard(store: ReviewStore, articleId: string, reviewer: strin
 /** Annotations of these articles according to the store's catalogue: the total progress counts to. */
 export async function annotationTotal(store: ReviewStore, articles: readonly ArticleIndexEntry[]): Promise<number> {
   let total = 0;
-  for (const row of articles) total += (await store.counts(row.id)).annotationCount;
+  for (const row of articles) total += (await store.catalogue.counts(row.id)).annotationCount;
   return total;
 }
 

@@ -15,9 +15,8 @@ import {
 import { ANNOTATION_FILE_MIGRATIONS, ARTICLE_MIGRATIONS, REVIEW_MIGRATIONS } from '../../../shared/migrations/index.js';
 import { EvidentiaError } from '../../../shared/result.js';
 import { defaultTemplate } from '../../../shared/templates/default-template.js';
-import { exists } from './atomic.js';
-import { Catalogue, knownOrphans, type ArticleCounts } from './catalogue.js';
-import { checkArticleShards, checkCatalogue, readCatalogue, readCatalogueIds, stampOf, writeCatalogue } from './catalogue-file.js';
+import { stampOf } from './catalogue-file.js';
+import { CatalogueKeeper, type KeeperOptions } from './catalogue-keeper.js';
 import { JsonDoc, type DocSpec } from './json-file.js';
 import { ShardFileAdapter } from './shard-file.js';
 import { Lru } from './lru.js';
@@ -39,14 +38,7 @@ const ARTICLE_CACHE_SIZE = 32;
  * roughly a hundred thousand annotations however large the review; the ones being worked on stay.
  */
 const SHARD_CACHE_SIZE = 2048;
-/** The catalogue snapshot is written after this long without changes (and at close), never during a save. */
-const SNAPSHOT_IDLE_MS = 3000;
-
-export interface OpenStoreOptions {
-  /** Only the process holding the writer lock writes derived files (the catalogue snapshot). */
-  writable?: boolean;
-  log?: (message: string, error?: unknown) => void;
-}
+export type OpenStoreOptions = KeeperOptions;
 
 /** Told after an article file is written or an article is dropped from memory (deleted, merged, failed import). */
 export type ArticleEvent = { type: 'written'; article: Article } | { type: 'forgotten'; id: string };
@@ -57,23 +49,17 @@ export class ReviewStore {
   private readonly articles = new Lru<string, Article>(ARTICLE_CACHE_SIZE);
   /** Loaded shards, keyed "articleId/reviewer"; callers keep the doc they hold while they write it. */
   private readonly shards = new Lru<string, JsonDoc<AnnotationFile>>(SHARD_CACHE_SIZE);
-  private catalogue = new Catalogue();
-  /** Resolves once the catalogue answers: at once from a snapshot, after a full read without one. */
-  readonly catalogueReady: Promise<void>;
-  /** Resolves once the catalogue has been compared with the shard files (in the background). */
-  catalogueChecked: Promise<void> = Promise.resolve();
-  private snapshotTimer: NodeJS.Timeout | null = null;
-  private savedCatalogueVersion = 0;
-  private closed = false;
+  /** Counts, shard reviewers and annotation locations, from the derived catalogue. */
+  readonly catalogue: CatalogueKeeper;
   /** article id → its index row's sha256, rebuilt after review.json changes. */
   private shaById: Map<string, string> | null = null;
 
   private constructor(
     readonly paths: ReviewPaths,
     private readonly reviewDoc: JsonDoc<ReviewFile>,
-    private readonly options: OpenStoreOptions,
+    options: OpenStoreOptions,
   ) {
-    this.catalogueReady = this.loadCatalogue();
+    this.catalogue = new CatalogueKeeper(paths, () => this.review.articles, options);
   }
 
   /** Open an existing review; not-found when the folder holds no review.json. */
@@ -89,87 +75,9 @@ export class ReviewStore {
     return new ReviewStore(paths, doc, options);
   }
 
-  /**
-   * A snapshot answers at once and is checked in the background; without one, every shard is read
-   * first. While the check runs, an article about to be read is checked on its own first, and id
-   * lookups that miss wait for the check: a stale snapshot only ever delays the library's counts.
-   */
-  private async loadCatalogue(): Promise<void> {
-    const loaded = await readCatalogue(this.paths);
-    if (loaded) {
-      this.catalogue = loaded.catalogue;
-      this.idsReady = this.loadIds(loaded.generation);
-      this.checking = true;
-      this.catalogueChecked = this.checkCatalogue().finally(() => {
-        this.checking = false;
-      });
-      return;
-    }
-    await this.checkCatalogue();
-  }
-
-  private checking = false;
-  /** Resolves once every shard's annotation ids are known (lookups by id wait for it). */
-  private idsReady: Promise<void> = Promise.resolve();
-
-  /** The ids file of the loaded counts; shards it lacks (or all, if it is stale) are read for their ids. */
-  private async loadIds(generation: string): Promise<void> {
-    const ids = await readCatalogueIds(this.paths, generation);
-    if (ids && this.catalogue.addIds(ids)) return;
-    for (const [articleId, reviewer] of [...this.catalogue.shardsWithoutIds()]) {
-      if (this.closed) return;
-      const generationBefore = this.catalogue.generation(articleId, reviewer);
-      const file = this.paths.annotationShard(articleId, reviewer);
-      const stamp = await stampOf(file);
-      const doc = await JsonDoc.load(file, SHARD_SPEC).catch(() => null);
-      if (this.catalogue.generation(articleId, reviewer) !== generationBefore) continue;
-      if (!stamp || !doc) this.catalogue.drop(articleId, reviewer);
-      else this.catalogue.record(articleId, reviewer, doc.data.annotations, stamp, this.catalogue.orphansOf(articleId, reviewer), false);
-    }
-    this.scheduleSnapshot();
-  }
-
-  private async checkCatalogue(): Promise<void> {
-    try {
-      const result = await checkCatalogue(this.paths, this.catalogue, this.review.articles, () => !this.closed);
-      if (result.read > 0 || result.dropped > 0) this.scheduleSnapshot();
-    } catch (error) {
-      this.options.log?.('could not check the annotation catalogue against the shard files', error);
-    }
-  }
-
-  /** Write the catalogue snapshot once writes pause; it is derived, so a failure is only logged. */
-  private scheduleSnapshot(): void {
-    if (!this.options.writable || this.closed) return;
-    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
-    this.snapshotTimer = setTimeout(() => {
-      this.snapshotTimer = null;
-      void this.writeSnapshot();
-    }, SNAPSHOT_IDLE_MS);
-    this.snapshotTimer.unref();
-  }
-
-  private async writeSnapshot(): Promise<void> {
-    await this.idsReady; // a snapshot is only written whole
-    const version = this.catalogue.version;
-    if (version === this.savedCatalogueVersion && (await exists(this.paths.catalogueFile))) return;
-    try {
-      await mkdir(this.paths.indexDir, { recursive: true });
-      await writeCatalogue(this.paths, this.catalogue);
-      this.savedCatalogueVersion = version;
-    } catch (error) {
-      this.options.log?.('could not save the annotation catalogue (it will be rebuilt)', error);
-    }
-  }
-
   /** Write what is derived and pending; the store is not used after this. */
   async close(): Promise<void> {
-    if (this.closed) return;
-    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
-    await this.catalogueReady;
-    await this.idsReady;
-    if (this.options.writable) await this.writeSnapshot();
-    this.closed = true;
+    await this.catalogue.close();
   }
 
   /** Write a new, empty review.json plus its folders. The caller holds the lock. */
@@ -231,9 +139,8 @@ export class ReviewStore {
   forgetArticle(id: string): void {
     this.revision += 1;
     this.articles.delete(id);
-    for (const reviewer of this.catalogue.reviewersOf(id)) this.shards.delete(`${id}/${reviewer}`);
-    this.catalogue.dropArticle(id);
-    this.scheduleSnapshot();
+    for (const reviewer of this.catalogue.knownReviewersOf(id)) this.shards.delete(`${id}/${reviewer}`);
+    this.catalogue.articleForgotten(id);
     this.emit({ type: 'forgotten', id });
   }
 
@@ -242,52 +149,8 @@ export class ReviewStore {
   }
 
   /** Reviewer ids that have a shard for this article, sorted (from the catalogue: no readdir). */
-  async shardReviewers(articleId: string): Promise<string[]> {
-    await this.catalogueReady;
-    if (this.checking) await checkArticleShards(this.paths, this.catalogue, articleId);
-    return this.catalogue.reviewersOf(articleId);
-  }
-
-  /** Ids of indexed articles that have at least one shard. */
-  async articlesWithShards(): Promise<Set<string>> {
-    await this.catalogueReady;
-    await this.catalogueChecked;
-    return new Set(this.review.articles.filter((row) => this.catalogue.reviewersOf(row.id).length > 0).map((row) => row.id));
-  }
-
-  /** Annotation and orphan counts of an article, from the catalogue. */
-  async counts(articleId: string): Promise<ArticleCounts> {
-    await this.catalogueReady;
-    return this.catalogue.counts(articleId);
-  }
-
-  /** After anchoring a shard's annotations: its orphan count, for the library. */
-  setOrphans(articleId: string, reviewer: string, orphans: number): void {
-    this.catalogue.setOrphans(articleId, reviewer, orphans);
-    this.scheduleSnapshot();
-  }
-
-  async articlesWithUnknownOrphans(): Promise<string[]> {
-    await this.catalogueReady;
-    return this.catalogue.articlesWithUnknownOrphans();
-  }
-
-  /** Where an annotation is stored, or null (an id the review does not hold). */
-  async locate(annotationId: string): Promise<{ articleId: string; reviewer: string } | null> {
-    await this.catalogueReady;
-    await this.idsReady;
-    const found = this.catalogue.locate(annotationId);
-    if (found || !this.checking) return found;
-    await this.catalogueChecked;
-    return this.catalogue.locate(annotationId);
-  }
-
-  /** Every annotation id in the review. */
-  async annotationIds(): Promise<Set<string>> {
-    await this.catalogueReady;
-    await this.catalogueChecked;
-    await this.idsReady;
-    return this.catalogue.allIds();
+  shardReviewers(articleId: string): Promise<string[]> {
+    return this.catalogue.shardReviewers(articleId);
   }
 
   /**
@@ -353,14 +216,10 @@ export class ReviewStore {
   private async writeShard(doc: JsonDoc<AnnotationFile>, check?: () => void): Promise<void> {
     const { articleId, reviewer, annotations } = doc.data;
     // The folder exists whenever the catalogue knows a shard of this article: skip the syscall then.
-    if (this.catalogue.reviewersOf(articleId).length === 0) await mkdir(this.paths.articleAnnotationsDir(articleId), { recursive: true });
+    if (this.catalogue.knownReviewersOf(articleId).length === 0) await mkdir(this.paths.articleAnnotationsDir(articleId), { recursive: true });
     await doc.save(check);
     const stamp = (await stampOf(doc.file)) ?? { size: 0, mtimeMs: 0 };
-    // New annotations are made on the current text and anchor exactly; otherwise the count stands
-    // until the annotations service anchors them again (it does after every write).
-    const known = knownOrphans(annotations, this.articleSha(articleId));
-    this.catalogue.record(articleId, reviewer, annotations, stamp, known ?? this.catalogue.orphansOf(articleId, reviewer), true);
-    this.scheduleSnapshot();
+    this.catalogue.shardWritten(articleId, reviewer, annotations, stamp, this.articleSha(articleId));
   }
 
   private articleSha(articleId: string): string | undefined {
@@ -389,11 +248,10 @@ export class ReviewStore {
 
   /** Every shard of every indexed article, in library order (loaded through the shard cache). */
   async allShards(): Promise<AnnotationFile[]> {
-    await this.catalogueReady;
-    await this.catalogueChecked;
+    const reviewers = await this.catalogue.allShardReviewers();
     const out: AnnotationFile[] = [];
     for (const row of this.review.articles) {
-      for (const reviewer of this.catalogue.reviewersOf(row.id)) {
+      for (const reviewer of reviewers.get(row.id) ?? []) {
         const doc = await this.shard(row.id, reviewer);
         if (doc) out.push(doc.data);
       }
