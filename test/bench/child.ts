@@ -53,13 +53,16 @@ export interface ChildOptions {
 
 let inputs = 0;
 
+/** Extra Node flags for every probe, e.g. BENCH_PROBE_NODE_ARGS=--trace-gc (Node refuses some in NODE_OPTIONS). */
+const EXTRA_NODE_ARGS = (process.env.BENCH_PROBE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+
 export async function runChild<T>(probe: string, input: unknown, options: ChildOptions): Promise<ChildRun<T>> {
   const inputFile = path.join(options.workDir, `input-${process.pid}-${++inputs}.json`);
   await writeFile(inputFile, JSON.stringify(input));
   const script = path.join(TOOLS, `probe-${probe}.mjs`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, inputFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...EXTRA_NODE_ARGS, script, inputFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     const signals: Record<string, number> = {};
     let final: { ok: boolean; result?: T; error?: string; maxRssKb: number } | null = null;
     let buffered = '';

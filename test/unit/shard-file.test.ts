@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +35,22 @@ describe('ShardFileAdapter', () => {
     await adapter.write(shard([a]));
     expect(JSON.parse(await readFile(file, 'utf8')).annotations[0].articleId).toBe('a2');
     expect(await new ShardFileAdapter(path.join(dir, 'missing.json')).read()).toBeNull();
+  });
+
+  it('knows the size and mtime it left on disk, and leaves the old file and no temporary file when a write fails', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'shard-file-'));
+    const file = path.join(dir, 'me.json');
+    const adapter = new ShardFileAdapter<ReturnType<typeof shard>>(file);
+    await adapter.write(shard([{ id: 'x' }]));
+    const info = await stat(file);
+    expect(adapter.lastWritten).toEqual({ size: info.size, mtimeMs: info.mtimeMs });
+
+    // The target is now a folder: the rename fails after the temporary file was written.
+    const blocked = path.join(dir, 'blocked.json');
+    await mkdir(path.join(blocked, 'inside'), { recursive: true });
+    const failing = new ShardFileAdapter<ReturnType<typeof shard>>(blocked);
+    await expect(failing.write(shard([{ id: 'y' }]))).rejects.toThrow();
+    expect(failing.lastWritten).toBeNull();
+    expect((await readdir(dir)).sort()).toEqual(['blocked.json', 'me.json']);
   });
 });

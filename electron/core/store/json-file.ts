@@ -21,8 +21,11 @@ export interface DocSpec<T> {
    */
   compact?: boolean;
   /** A writer of its own (annotation shards: see shard-file.ts); `forget` drops what it remembers. */
-  adapter?: (file: string) => Adapter<T> & { forget?(): void };
+  adapter?: (file: string) => DocAdapter<T>;
 }
+
+/** A lowdb adapter that may remember serialised pieces (`forget`) and the stamp of its last write. */
+export type DocAdapter<T> = Adapter<T> & { forget?(): void; lastWritten?: FileStamp | null };
 
 const MAX_ISSUES = 3;
 
@@ -54,7 +57,7 @@ async function hasStamp(file: string, stamp: FileStamp): Promise<boolean> {
 
 export class JsonDoc<T> {
   private readonly low: Low<T>;
-  private readonly adapter: Adapter<T> & { forget?(): void };
+  private readonly adapter: DocAdapter<T>;
 
   private constructor(
     readonly file: string,
@@ -105,6 +108,11 @@ export class JsonDoc<T> {
       throw new EvidentiaError('corrupt-file', `${file} is damaged: ${describeIssues(parsed.error)}.`);
     }
     return new JsonDoc(file, spec, parsed.data);
+  }
+
+  /** Size and mtime of the file right after the last save, when the writer knows them (shards). */
+  get lastWritten(): FileStamp | null {
+    return this.adapter.lastWritten ?? null;
   }
 
   get data(): T {

@@ -218,7 +218,7 @@ export class ReviewStore {
     // The folder exists whenever the catalogue knows a shard of this article: skip the syscall then.
     if (this.catalogue.knownReviewersOf(articleId).length === 0) await mkdir(this.paths.articleAnnotationsDir(articleId), { recursive: true });
     await doc.save(check);
-    const stamp = (await stampOf(doc.file)) ?? { size: 0, mtimeMs: 0 };
+    const stamp = doc.lastWritten ?? (await stampOf(doc.file)) ?? { size: 0, mtimeMs: 0 };
     this.catalogue.shardWritten(articleId, reviewer, annotations, stamp, this.articleSha(articleId));
   }
 

@@ -8,15 +8,26 @@
  *
  * Code that may edit annotation objects in place (bulk rewrites through ReviewStore.updateShard)
  * calls forget() first, so no stale piece is ever written.
+ *
+ * The write itself is synchronous: creating, filling and renaming a file of a few hundred KB is a
+ * few hundred microseconds of page-cache work, while each asynchronous call is a round trip through
+ * libuv's thread pool that queues behind background reads (the catalogue check, snippet reads) and
+ * waits for the event loop to come back; those hops, not the disk, were the slow saves (p99 10 ms
+ * against 0.7 ms for the same calls made directly). The file's size and mtime are taken from the
+ * open file, so the catalogue's stamp costs no further call.
  */
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { tempPathFor } from './atomic.js';
+import type { FileStamp } from './json-file.js';
 
 const COMMA = Buffer.from(',');
 
 export class ShardFileAdapter<T extends object> implements Adapter<T> {
   private pieces = new WeakMap<object, Buffer>();
+  /** Size and mtime of the file as last written by this adapter. */
+  lastWritten: FileStamp | null = null;
 
   constructor(private readonly file: string) {}
 
@@ -34,19 +45,29 @@ export class ShardFileAdapter<T extends object> implements Adapter<T> {
     this.pieces = new WeakMap();
   }
 
+  // Async to fit lowdb's Adapter; the work is synchronous (see above).
   async write(data: T): Promise<void> {
     const temp = tempPathFor(this.file);
     const buffers = this.serialise(data);
+    this.lastWritten = null;
     try {
-      const handle = await open(temp, 'wx');
+      const fd = openSync(temp, 'wx');
+      let stamp: FileStamp;
       try {
-        await handle.writev(buffers);
+        writevAll(fd, buffers);
+        const info = fstatSync(fd);
+        stamp = { size: info.size, mtimeMs: info.mtimeMs };
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
-      await rename(temp, this.file);
+      renameSync(temp, this.file);
+      this.lastWritten = stamp;
     } catch (error) {
-      await rm(temp, { force: true }).catch(() => undefined);
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Clean-up is best effort: the write's own error is the one to report.
+      }
       throw error;
     }
   }
@@ -82,5 +103,22 @@ export class ShardFileAdapter<T extends object> implements Adapter<T> {
       this.pieces.set(item, bytes);
     }
     return bytes;
+  }
+}
+
+/** writev may write less than asked (signals, quotas): go on from where it stopped. */
+function writevAll(fd: number, buffers: Buffer[]): void {
+  let pending = buffers;
+  while (pending.length > 0) {
+    let written = writevSync(fd, pending);
+    const rest: Buffer[] = [];
+    for (const buffer of pending) {
+      if (written >= buffer.length) written -= buffer.length;
+      else {
+        rest.push(written > 0 ? buffer.subarray(written) : buffer);
+        written = 0;
+      }
+    }
+    pending = rest;
   }
 }
