@@ -130,8 +130,10 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
   const writes = new SerialQueue();
   const search = new SearchIndex(ctx);
   // Orphan counts the catalogue could not know without anchoring settle in the background.
-  void store.catalogue.settled()
-    .then(() => annotations.settleOrphanCounts(() => closedReason === null));
+  const settled = store.catalogue
+    .settled()
+    .then(() => annotations.settleOrphanCounts(() => closedReason === null))
+    .catch((error: unknown) => ctx.log('could not settle the orphan counts after opening', error));
 
   const info = (): ReviewInfo => ({
     name: store.review.name,
@@ -286,6 +288,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
       ),
     exportToFile: (request, file, opts = {}) => runExportToFile(ctx, exportDeps, parseInput('export.run', request), file, opts),
     fileForArticle: (articleId) => articles.fileForArticle(articleId),
+    settled: () => settled,
     async close() {
       if (closedReason !== null) return;
       closedReason = 'This review has been closed.';

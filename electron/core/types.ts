@@ -49,6 +49,12 @@ export interface Core extends RawHandlers {
   importPaths(paths: string[], options?: ImportPathsOptions): Promise<ImportOutcome[]>;
   /** The original file of an article (for app://files/<id> and the bridge's /files/<id>). */
   fileForArticle(articleId: string): Promise<StoredFile>;
+  /**
+   * Resolves once the one-off work after opening is done: the annotation catalogue compared with
+   * the shard files and orphan counts it could not know anchored (the search index reports its own
+   * state in search.query). Generators, benchmarks and tests wait for it; the app never needs to.
+   */
+  settled(): Promise<void>;
   /** Absolute path of the review folder. */
   readonly dir: string;
   /** Release the writer lock and stop workers. Safe to call twice. */

@@ -40,6 +40,14 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
   return { ...real, open, default: { ...real, open } };
 });
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const openSync: typeof real.openSync = (file, ...rest) => {
+    if (diskFull.on && String(file).endsWith('.tmp')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    return real.openSync(file, ...rest);
+  };
+  return { ...real, openSync, default: { ...real, openSync } };
+});
 
 describe('annotations', () => {
   it('a save that the disk refuses is an io-error naming the file, and nothing changes', async () => {

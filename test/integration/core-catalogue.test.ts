@@ -140,6 +140,25 @@ describe('annotation catalogue', () => {
     const again = await openTest(dir);
     await expect.poll(async () => (await countsOf(again))[a]).toEqual([1, 1]);
   });
+
+  it('settled() resolves once the counts it could not know at open are anchored, and the snapshot keeps them', async () => {
+    const { dir, core } = await newReview();
+    const a = await importText(core, 'a.txt');
+    await tag(core, a, '−9.36');
+    await core.close();
+    // The shard changed outside the app and the snapshot is gone: its orphan count is unknown at open.
+    const mine = path.join(dir, 'annotations', a, 'me.json');
+    const shard = AnnotationFile.parse(JSON.parse(await readFile(mine, 'utf8')));
+    await writeFile(mine, JSON.stringify({ ...shard, annotations: shard.annotations.map((x) => ({ ...x, target: { ...x.target, sourceHash: '1'.repeat(64) } })) }));
+    await rm(path.join(dir, '.index'), { recursive: true });
+
+    const again = await openTest(dir);
+    await again.settled();
+    await again.close();
+    const snapshot = JSON.parse(await readFile(path.join(dir, '.index', 'annotations-v1.json'), 'utf8')) as { shards: unknown[][] };
+    // [articleId, reviewer, count, orphans, size, mtimeMs, written]: anchored (0 orphans: the quote is still there), not null.
+    expect(snapshot.shards.find((row) => row[0] === a)?.slice(0, 4)).toEqual([a, 'me', 1, 0]);
+  });
 });
 
 describe('Catalogue', () => {
