@@ -17,7 +17,8 @@ export interface CsvBatch {
 }
 
 export interface CsvBatchResult {
-  text: string;
+  /** The rows: text on the main thread; from a worker, its UTF-8 bytes (moved, not copied, across threads). */
+  text: string | Uint8Array;
   annotations: number;
   /** Keys the rows answer that would add columns: the batch's text is then of no use. */
   newKeys: string[];
@@ -27,7 +28,8 @@ export async function renderCsvBatch(batch: CsvBatch): Promise<CsvBatchResult> {
   const plan = sheetPlan(batch.template);
   const known = new Set(batch.known);
   const fields = csvFields(sheetColumns(plan, known));
-  // Every file of the batch is asked for at once: the disk works while the rows are built.
+  // On the main thread every file of the batch is asked for at once, so the disk works while rows
+  // are built; in a worker the reads are synchronous (see shard-reader.ts).
   const loaded = await Promise.all(
     batch.articles.map(({ article, shards }) => Promise.all(shards.map((s) => readShardFile(s.file, article.id, s.reviewer)))),
   );

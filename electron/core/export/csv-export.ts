@@ -92,7 +92,7 @@ export async function writeSheetCsv(ctx: CoreContext, template: Template, sink: 
           const extra = attempt < 3 ? result.newKeys.filter((k) => !known.has(k)) : [];
           for (const key of extra) known.add(key);
           if (extra.length > 0) changed = true;
-          if (!changed) await out.write(result.text);
+          if (!changed) await out.write(typeof result.text === 'string' ? result.text : Buffer.from(result.text.buffer, result.text.byteOffset, result.text.byteLength));
           done += result.annotations;
           total = Math.max(total, done);
           await progress.step(done, total, label);

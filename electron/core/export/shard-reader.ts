@@ -6,7 +6,8 @@
  * (shard-check.ts); anything it is unsure of is loaded again through the schema and its migrations
  * (JsonDoc.load), which gives the real data or the real corrupt-file error.
  */
-import { readFile } from 'node:fs';
+import { readFile, readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { AnnotationFile, type ArticleIndexEntry } from '../../../shared/model/index.js';
 import { ANNOTATION_FILE_MIGRATIONS } from '../../../shared/migrations/index.js';
 import { EvidentiaError } from '../../../shared/result.js';
@@ -26,8 +27,20 @@ export interface ArticleShards {
   shards: AnnotationFile[];
 }
 
-/** The file's bytes, or null. fs.readFile with a callback: the promise API costs twice the main-thread time per file. */
+/**
+ * The file's bytes, or null. An export worker reads synchronously: nothing else waits on its event
+ * loop, and a round trip through the thread pool per file cost more than the read (CSV export of
+ * 500,000 annotations: 3.5 s → 2.9 s). The main thread, which serves the UI, reads asynchronously,
+ * with fs.readFile's callback (the promise API costs twice the main-thread time per file).
+ */
 function bytesOf(file: string): Promise<Buffer | null> {
+  if (!isMainThread) {
+    try {
+      return Promise.resolve(readFileSync(file));
+    } catch {
+      return Promise.resolve(null);
+    }
+  }
   return new Promise((resolve) => readFile(file, (error, bytes) => resolve(error ? null : bytes)));
 }
 
