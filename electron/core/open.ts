@@ -129,6 +129,16 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
   const jobs = new JobRunner<ExportFile>(ctx.log);
   const writes = new SerialQueue();
   const search = new SearchIndex(ctx);
+  /** An import batch: one write at a time, search indexing held until it ends (see SearchIndex.pause). */
+  const importing = <T>(work: () => Promise<T>): Promise<T> =>
+    writes.run(async () => {
+      const resume = search.pause();
+      try {
+        return await work();
+      } finally {
+        resume();
+      }
+    });
   // Orphan counts the catalogue could not know without anchoring settle in the background.
   const settled = store.catalogue
     .settled()
@@ -160,7 +170,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
     'articles.get': async (input) => articles.get(parseInput('articles.get', input).id),
     'articles.import': async (input) => {
       const { files, password } = parseInput('articles.import', input);
-      const results = await writes.run(() => importer.importBase64(files, password === undefined ? {} : { password }));
+      const results = await importing(() => importer.importBase64(files, password === undefined ? {} : { password }));
       return { results };
     },
     'articles.delete': async (input) => {
@@ -280,7 +290,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
     ...handlers,
     dir: abs,
     importPaths: (paths, opts = {}) =>
-      writes.run(() =>
+      importing(() =>
         importer.importPaths(paths, {
           ...(opts.password === undefined ? {} : { password: opts.password }),
           ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),

@@ -3,7 +3,8 @@
  * the persisted index (written at close, reused on reopen, rebuilt when damaged or stale) and a
  * read-only second opener.
  */
-import { readFile, stat, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexFilePath } from '../../electron/core/search/index-file';
@@ -94,6 +95,24 @@ describe('search.query', () => {
     expect((await searchReady(core, 'empa renal')).hits[0]!.title).toBe('Renal endpoints in the EMPA trial');
     // The text still holds its first line; the hit carries the new title.
     expect((await searchReady(core, 'sglt2 ')).hits.map((h) => h.title)).toEqual(['Renal endpoints in the EMPA trial']);
+  });
+
+  it('holds indexing while an import batch runs, and indexes the batch right after it', async () => {
+    const { core } = await newReview();
+    await searchReady(core, 'x'); // the empty review's index is loaded
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'search-batch-'));
+    for (const [name, text] of Object.entries(TEXTS)) await writeFile(path.join(folder, name), text);
+    const during: SearchResult[] = [];
+    const outcomes = await core.importPaths([folder], {
+      // Files already committed by this batch are not indexed while it runs.
+      onProgress: (done) => {
+        if (done >= 2) void core['search.query']({ query: 'placebo' }).then((r) => during.push(r));
+      },
+    });
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported']);
+    expect(during.length).toBeGreaterThan(0);
+    for (const r of during) expect(r.index).toMatchObject({ ready: false, indexed: 0 });
+    expect((await searchReady(core, 'placebo')).total).toBe(3);
   });
 
   it('writes the index at close and reuses it on reopen without rewriting it', async () => {

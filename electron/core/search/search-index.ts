@@ -66,6 +66,8 @@ export class SearchIndex {
   /** The index in memory differs from the file. */
   private dirty = false;
   private draining = false;
+  /** Open pauses (import batches): queued articles wait until the last one ends. */
+  private pauses = 0;
   private saveTimer: NodeJS.Timeout | null = null;
   private rowCache: { list: ArticleIndexEntry[]; revision: number; byId: Map<string, ArticleIndexEntry> } | null = null;
   /** The last state() while nothing was queued, and what it was computed from. */
@@ -79,6 +81,22 @@ export class SearchIndex {
     this.pending.set(id, event.type);
     if (this.loaded) this.drainSoon();
   };
+
+  /**
+   * Hold indexing until the returned function is called: an import batch's PDF workers need every
+   * core, and indexing each new article as it lands took a tenth of a batch's time from them. The
+   * batch's articles are indexed right after it (queries meanwhile say the index is not ready).
+   */
+  pause(): () => void {
+    this.pauses += 1;
+    let resumed = false;
+    return () => {
+      if (resumed) return;
+      resumed = true;
+      this.pauses -= 1;
+      if (this.pauses === 0 && this.loaded) this.drainSoon();
+    };
+  }
 
   constructor(private readonly ctx: CoreContext) {
     this.file = indexFilePath(ctx.store.paths.dir);
@@ -175,20 +193,20 @@ export class SearchIndex {
   }
 
   private drainSoon(): void {
-    if (this.draining || this.closed) return;
+    if (this.draining || this.closed || this.pauses > 0) return;
     this.draining = true;
     void this.work
       .run(() => this.drain())
       .catch((error: unknown) => this.ctx.log('search indexing stopped', error))
       .finally(() => {
         this.draining = false;
-        if (this.pending.size > 0 && !this.closed) this.drainSoon();
+        if (this.pending.size > 0 && !this.closed && this.pauses === 0) this.drainSoon();
         else this.saveSoon();
       });
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.size > 0 && !this.closed) {
+    while (this.pending.size > 0 && !this.closed && this.pauses === 0) {
       const [id, kind] = this.pending.entries().next().value as [string, Pending];
       this.pending.delete(id);
       this.current = id;
