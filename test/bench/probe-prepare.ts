@@ -1,10 +1,11 @@
 /**
  * Builds a cached benchmark review: generate it, then open it once as the app would (list the
- * articles, wait for the search index), so derived indexes exist on disk before any measurement.
+ * articles, wait for the search index and the orphan counts), so derived indexes exist on disk
+ * before any measurement and every run starts from a settled review.
  */
 import { openReview } from '../../electron/core/index.js';
 import { generateReview } from './generate.js';
-import { progress, readInput, runProbe, waitFor } from './probe-common.js';
+import { progress, readInput, runProbe, searchIndexReady } from './probe-common.js';
 
 interface Input {
   dir: string;
@@ -25,17 +26,14 @@ await runProbe(async () => {
     const list = await core['articles.list']({});
     const listMs = performance.now() - started;
     try {
-      await waitFor(
-        () => core['search.query']({ query: 'placebo' }),
-        (r) => r.index.ready,
-        (r) => r.index.indexed,
-        { intervalMs: 200, stallMs: 60_000, describe: (r) => `search index ${r.index.indexed}/${r.index.total}` },
-      );
+      await searchIndexReady(core);
       searchReadyMs = performance.now() - started;
     } catch (error) {
       searchNote = error instanceof Error ? error.message : String(error);
       progress(`search index not ready: ${searchNote}`);
     }
+    await core.settled();
+    progress(`orphan counts settled ${((performance.now() - started) / 1000).toFixed(1)} s after opening`);
     return { summary, listed: list.length, listMs, searchReadyMs, searchNote };
   } finally {
     await core.close();
