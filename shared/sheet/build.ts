@@ -94,8 +94,12 @@ export function sheetPlan(template: Template): SheetPlan {
   return { template, byColumn, requiredColumns };
 }
 
-const byCreation = (a: { created: string; id: string }, b: { created: string; id: string }) =>
-  a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1;
+/**
+ * Creation time; records made in the same millisecond keep the order the shard stores them in (the
+ * order they were made: the sort is stable). Random ids must not decide it, or two quick saves
+ * would swap places from one run to the next.
+ */
+const byCreation = (a: { created: string }, b: { created: string }) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0);
 
 /**
  * One article's rows, reviewer by reviewer (shards in any order). Exports stream a review article

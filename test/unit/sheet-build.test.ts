@@ -81,6 +81,15 @@ describe('buildSheet', () => {
     expect(data.rows[1]!.values['s.design']).toBeUndefined();
   });
 
+  it('keeps records made in the same millisecond in the order they were made, whatever their ids', () => {
+    const same = shard(A, 'me', [
+      { id: 'zzzz-made-first', fields: { outcome: 'Response', value: '2' } },
+      { id: 'aaaa-made-second', fields: { outcome: 'response', value: '3' } },
+    ]);
+    for (const a of same.annotations) a.created = '2024-01-01T00:00:00.000Z';
+    expect(buildSheet(template, articles, [same]).rows.map((r) => r.rowId)).toEqual(['zzzz-made-first', 'aaaa-made-second']);
+  });
+
   it('skips records of other templates', () => {
     const data = buildSheet(template, articles, [shard(A, 'me', [{ id: 'rec-other-01', fields: { outcome: 'X' }, template: 'other' }])]);
     expect(data.rows).toEqual([]);
