@@ -30,6 +30,12 @@ function baseHeaders(contentType: string): Headers {
   });
 }
 
+/**
+ * Article files are untrusted bytes (an imported HTML page, an SVG …). pdf.js only fetches them, but
+ * should one ever be opened as a document it gets an opaque, script-less sandbox, as on the bridge.
+ */
+export const ARTICLE_FILE_CSP = "sandbox; default-src 'none'";
+
 function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: baseHeaders('text/plain; charset=utf-8') });
 }
@@ -57,6 +63,7 @@ async function serveArticleFile(request: Request, url: URL, context: AppProtocol
     const stored = await core.fileForArticle(id);
     const bytes = await fs.promises.readFile(stored.path);
     const headers = baseHeaders(stored.mimeType);
+    headers.set('Content-Security-Policy', ARTICLE_FILE_CSP);
     // The UI (app://app) fetches this cross-origin; nothing else may read it.
     headers.set('Access-Control-Allow-Origin', UI_ORIGIN);
     headers.set('Cache-Control', 'no-cache');

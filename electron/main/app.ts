@@ -14,7 +14,8 @@ import { handleAppProtocol, registerAppScheme } from './protocol.js';
 import { chooseReview, defaultChoice, type ReviewChoice } from './review-choice.js';
 import { ReviewSession, type OpenReview, type OpenedReview } from './review-session.js';
 import { loadSettings, saveSettings, settingsPath } from './settings.js';
-import { createMainWindow } from './window.js';
+import { lockDownSession } from './permissions.js';
+import { createMainWindow, guardWebContents } from './window.js';
 
 const log = (message: string, error?: unknown): void => {
   console.error(`[evidentia] ${message}`, error ?? '');
@@ -44,6 +45,12 @@ export function startApp(options: StartOptions): ReviewSession | null {
 
   app.enableSandbox(); // every renderer sandboxed, whatever a window's options say
   registerAppScheme(); // must happen before 'ready'
+  // Every webContents, whoever creates it, gets the navigation/new-window/webview limits and the
+  // permission lockdown, not only the main window (defence in depth: there is no other today).
+  app.on('web-contents-created', (_event, contents) => {
+    lockDownSession(contents.session);
+    guardWebContents(contents);
+  });
 
   const session = new ReviewSession(options.openReview, log);
   let mainWindow: BrowserWindow | null = null;

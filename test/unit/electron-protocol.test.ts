@@ -107,6 +107,8 @@ describe('app://files/<articleId> (original files for pdf.js)', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('access-control-allow-origin')).toBe('app://app');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    // Untrusted bytes: even opened as a page they would get a script-less sandbox.
+    expect(response.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
     expect(Buffer.from(await response.arrayBuffer()).equals(PDF_BYTES)).toBe(true);
     expect(fileForArticle).toHaveBeenCalledWith(ARTICLE);
   });

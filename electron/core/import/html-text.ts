@@ -5,10 +5,13 @@
  */
 import { Parser } from 'htmlparser2';
 
-/** Elements whose content is never visible text (or is a separate document). */
+/**
+ * Elements whose content is never visible text (or is a separate document). noembed and noframes
+ * hold raw markup a browser never shows; kept, it would read as tags in the article.
+ */
 const DROPPED = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head',
-  'frameset', 'frame', 'applet', 'audio', 'video', 'map', 'select', 'datalist', 'math',
+  'frameset', 'frame', 'applet', 'audio', 'video', 'map', 'select', 'datalist', 'math', 'noembed', 'noframes',
 ]);
 
 /** Blocks that stand as paragraphs: a blank line before and after. */
