@@ -72,11 +72,16 @@ export async function importCitationRecords(ctx: CoreContext, file: RecordFile, 
 
   const blobPath = store.paths.resolveStored(storedAs);
   const blobExisted = await exists(blobPath);
+  let blobWritten = blobExisted;
+  // Written before the first article that refers to it, and only then: a file whose every record
+  // is already in the review leaves no blob that no article names.
+  const ensureBlob = async (): Promise<void> => {
+    if (blobWritten) return;
+    await mkdir(store.paths.filesDir, { recursive: true });
+    await writeFileAtomic(blobPath, file.bytes);
+    blobWritten = true;
+  };
   try {
-    if (parsed.records.length > 0 && !blobExisted) {
-      await mkdir(store.paths.filesDir, { recursive: true });
-      await writeFileAtomic(blobPath, file.bytes);
-    }
     for (const rec of parsed.records) {
       const source: SourceFile = { fileName: file.fileName, sha256: file.sha256, ext: file.ext, bytes: file.bytes.length, storedAs, record: rec.record };
       const id = recordId({ meta: rec.meta, abstract: rec.abstract });
@@ -105,6 +110,7 @@ export async function importCitationRecords(ctx: CoreContext, file: RecordFile, 
         // DOI or PMID match: the same article. Keep the richest fields and this file as an attachment.
         const existing = await store.readArticle(match.identifier.id);
         if (!originals.has(existing.id) && !written.includes(existing.id)) originals.set(existing.id, existing);
+        await ensureBlob();
         const merged = mergeArticles(existing, article);
         // A record that had no abstract reads the one this file brings.
         if (merged.kind === 'citation' && merged.text === '' && merged.abstract) merged.text = merged.abstract;
@@ -118,6 +124,7 @@ export async function importCitationRecords(ctx: CoreContext, file: RecordFile, 
         outcomes.push({ ...base(file.source, rec.record), status: 'merged', articleId: merged.id, title: merged.title });
         continue;
       }
+      await ensureBlob();
       await store.writeArticle(article);
       written.push(id);
       const row = indexRowOf(article);

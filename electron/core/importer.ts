@@ -14,10 +14,10 @@ import { ARTICLE_SCHEMA_VERSION, type Article } from '../../shared/model/index.j
 import { indexRowOf } from './articles.js';
 import { EvidentiaError } from '../../shared/result.js';
 import type { CoreContext } from './context.js';
-import { extensionOf, kindOf, MAX_IMPORT_BYTES, mayHoldRecords, type ExtractedDocument } from './import/index.js';
+import { extensionOf, kindOf, maxBytesFor, mayHoldRecords, type ExtractedDocument } from './import/index.js';
 import { decodeText } from './import/decode-text.js';
-import { checkSize } from './import/guards.js';
-import { detectCitationFormat, parseCitations } from './citations/index.js';
+import { checkSize, tooLargeMessage } from './import/guards.js';
+import { detectCitationFormat, jsonSyntaxProblem, parseCitations } from './citations/index.js';
 import { duplicateIndexOf, importCitationRecords } from './citation-import.js';
 import { attachDocument, queueFuzzy, recordAwaitingText } from './attach.js';
 import { isEvidentiaExport, restoreExport } from './restore.js';
@@ -45,7 +45,7 @@ const WORKERS = Math.max(1, Math.min(8, availableParallelism()));
 /**
  * Read-ahead for a batch (see import/lookahead.ts): every worker busy with one more file queued,
  * while finished files wait for their commit; a few files ahead are always read, more only while
- * they hold under 64 MB (a file may be up to MAX_IMPORT_BYTES).
+ * they hold under 64 MB (a file may be up to MAX_IMPORT_BYTES, see maxBytesFor).
  */
 const LOOKAHEAD: LookaheadLimits = {
   minFiles: WORKERS + 1,
@@ -78,10 +78,8 @@ function outcome(source: string, status: ImportOutcome['status'], articleId: str
 async function readFromDisk(file: string, shownAs: string): Promise<Uint8Array> {
   try {
     const info = await stat(file);
-    if (info.size > MAX_IMPORT_BYTES) {
-      const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-      throw new EvidentiaError('too-large', `${shownAs} is too large to import (${mb(info.size)}; the limit is ${mb(MAX_IMPORT_BYTES)}).`);
-    }
+    const limit = maxBytesFor(file);
+    if (info.size > limit) throw new EvidentiaError('too-large', tooLargeMessage(shownAs, info.size, limit));
     return new Uint8Array(await readFile(file));
   } catch (error) {
     if (error instanceof EvidentiaError) throw error;
@@ -212,7 +210,7 @@ export class Importer {
     if (existing) return [outcome(item.source, 'duplicate', existing.id, existing.title)];
 
     if (mayHoldRecords(item.fileName)) {
-      checkSize(bytes, item.fileName);
+      checkSize(bytes, item.fileName, maxBytesFor(item.fileName));
       const text = decodeText(bytes, item.fileName);
       if (extensionOf(item.fileName) === 'json' && isEvidentiaExport(text)) {
         return restoreExport(this.ctx, text, item.source);
@@ -223,6 +221,8 @@ export class Importer {
         const file = { source: item.source, fileName: item.fileName, bytes, sha256, ext: extensionOf(item.fileName) || 'txt' };
         return importCitationRecords(this.ctx, file, parsed);
       }
+      const jsonProblem = extensionOf(item.fileName) === 'json' ? jsonSyntaxProblem(text) : null;
+      if (jsonProblem !== null) throw new EvidentiaError('corrupt-file', `${item.fileName} is not valid JSON (${jsonProblem}); the file may be cut off or not a JSON file.`);
       if (kindOf(item.fileName) === null) {
         throw new EvidentiaError('unsupported-type', `${item.fileName} is not a citation file Evidentia can read (RIS, BibTeX, NBIB/MEDLINE, PubMed XML, CSL-JSON, EndNote XML) nor an Evidentia JSON export.`);
       }

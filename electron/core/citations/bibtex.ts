@@ -107,6 +107,8 @@ function describe(entry: Chunk): string {
 
 /** citation-js messages carry positions in the text it was given (not the user's file): drop them. */
 function syntaxReason(error: unknown): string {
+  // citation-js's grammar recurses per brace level: thousands of nested braces overflow its stack.
+  if (error instanceof RangeError) return 'its braces are nested too deeply';
   const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   return first.replace(/\s+at line \d+ col \d+:?\s*$/, '').trim() || 'syntax error';
 }

@@ -37,6 +37,19 @@ function jsonFormat(text: string): CitationFormat | null {
   return isCslItem(data) ? 'csl-json' : null;
 }
 
+/**
+ * Why a .json file is no JSON at all (a download cut short, a web page saved as .json), or null
+ * when it parses: "not valid JSON" tells the user more than "not a citation file".
+ */
+export function jsonSyntaxProblem(text: string): string | null {
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : 'parse error';
+  }
+}
+
 export function detectCitationFormat(fileName: string, text: string): CitationFormat | null {
   const body = text.replace(/^\uFEFF/, '');
   switch (extension(fileName)) {

@@ -3,10 +3,10 @@
  * one or more <style face=… font=…> runs, so leaf fields are kept as raw XML (fast-xml-parser stop
  * nodes) and flattened by xmlText(), which drops the wrappers and decodes entities.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { EvidentiaError } from '../../../shared/result.js';
+import { XMLParser } from 'fast-xml-parser';
 import { cslToRecord, isBlank, type CslItem } from './csl.js';
 import { xmlText } from './text.js';
+import { parseXmlFile } from './xml-file.js';
 import type { CitationRecord, ReadResult, RecordProblem } from './types.js';
 
 type Node = Record<string, unknown>;
@@ -101,9 +101,7 @@ function recordToCsl(rec: Node): { item: CslItem; keywords: string[] } {
 }
 
 export function readEndnoteXml(xml: string, fileName: string): ReadResult {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new EvidentiaError('corrupt-file', `${fileName} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
-  const root = node(node(parser.parse(xml)).xml);
+  const root = node(node(parseXmlFile(parser, xml, fileName)).xml);
   const records: CitationRecord[] = [];
   const errors: RecordProblem[] = [];
   list(node(root.records).record).forEach((rec, index) => {

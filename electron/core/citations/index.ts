@@ -13,7 +13,7 @@ import { readRis } from './ris.js';
 import type { CitationFormat, CitationParse, ReadResult } from './types.js';
 
 export type { CitationFormat, CitationParse, CitationRecord, RecordProblem } from './types.js';
-export { detectCitationFormat } from './detect.js';
+export { detectCitationFormat, jsonSyntaxProblem } from './detect.js';
 
 const FORMAT_NAMES: Record<CitationFormat, string> = {
   ris: 'RIS',

@@ -3,10 +3,10 @@
  * (NCBI Bookshelf books and chapters), read with fast-xml-parser. Titles and abstracts may hold
  * inline markup (<i>, <sup> …), so they are kept raw and flattened by xmlText().
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { EvidentiaError } from '../../../shared/result.js';
+import { XMLParser } from 'fast-xml-parser';
 import { cslToRecord, isBlank, type CslItem } from './csl.js';
 import { xmlText } from './text.js';
+import { parseXmlFile } from './xml-file.js';
 import type { CitationRecord, ReadResult, RecordProblem } from './types.js';
 
 type Node = Record<string, unknown>;
@@ -117,9 +117,7 @@ function bookArticle(entry: Node): { item: CslItem; keywords: string[] } {
 
 export function readPubmedXml(xml: string, fileName: string): ReadResult {
   // A cut-off or hand-edited XML file cannot be split into trustworthy records: refuse it whole.
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new EvidentiaError('corrupt-file', `${fileName} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
-  const root = node(node(parser.parse(xml)).PubmedArticleSet);
+  const root = node(node(parseXmlFile(parser, xml, fileName)).PubmedArticleSet);
   // fast-xml-parser groups the two element kinds; interleave them again in the order they open in the text.
   const queues = {
     PubmedArticle: list(root.PubmedArticle).map((e) => ({ read: () => article(node(e)), pmid: text(node(node(e).MedlineCitation).PMID) })),

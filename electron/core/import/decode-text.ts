@@ -4,12 +4,15 @@
  * to a converter, so decode what can be decoded and refuse only what is clearly binary.
  */
 import { EvidentiaError } from '../../../shared/result.js';
+import { checkNotPdf } from './guards.js';
 import { decodeWindows1252 } from './windows-1252.js';
 
 /** Where binary content shows itself: NUL bytes in the first 64 KB. */
 const SNIFF_BYTES = 64 * 1024;
 
 export function decodeText(bytes: Uint8Array, fileName: string): string {
+  // Before the binary check: a PDF under a text-like name deserves "rename it", not "binary data".
+  checkNotPdf(bytes, fileName);
   return normaliseNewlines(decodeBytes(bytes, fileName));
 }
 

@@ -4,7 +4,7 @@
  */
 import { EvidentiaError } from '../../../shared/result.js';
 import { extensionOf, kindOf } from './file-kind.js';
-import { checkHasText, checkPdfHeader, checkSize } from './guards.js';
+import { checkHasText, checkPdfHeader, checkSize, MAX_TEXT_DOCUMENT_BYTES, maxBytesFor } from './guards.js';
 import { extractHtml } from './html.js';
 import { extractMarkdown } from './markdown.js';
 import { extractPdf, shutdownPdfWorkers } from './pdf.js';
@@ -13,7 +13,7 @@ import type { ExtractDocument, ExtractedDocument } from './types.js';
 
 export { configurePdfExtraction, type PdfExtractionSettings } from './pdf.js';
 export { isSupportedFile, kindOf, extensionOf, mayHoldRecords, SUPPORTED_EXTENSIONS } from './file-kind.js';
-export { MAX_IMPORT_BYTES } from './guards.js';
+export { MAX_IMPORT_BYTES, maxBytesFor } from './guards.js';
 export type { ExtractDocument, ExtractedDocument, ExtractOptions } from './types.js';
 
 export const extractDocument: ExtractDocument = async (bytes, fileName, options = {}) => {
@@ -24,7 +24,8 @@ export const extractDocument: ExtractDocument = async (bytes, fileName, options 
     const shown = ext ? `.${ext} files are` : 'files without an extension are';
     throw new EvidentiaError('unsupported-type', `${name}: ${shown} not supported; Evidentia imports PDF, text, Markdown, HTML and citation files (RIS, BibTeX, NBIB/MEDLINE, PubMed XML, CSL-JSON, EndNote XML)`);
   }
-  checkSize(bytes, name);
+  // A .txt may be a citation export up to maxBytesFor('txt'); one that reached here is a document.
+  checkSize(bytes, name, kind === 'text' ? Math.min(maxBytesFor(name), MAX_TEXT_DOCUMENT_BYTES) : maxBytesFor(name));
   if (kind === 'pdf') {
     checkPdfHeader(bytes, name);
     return extractPdf(bytes, name, options);
