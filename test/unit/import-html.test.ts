@@ -91,3 +91,19 @@ describe('HTML import', () => {
     await expect(extractDocument(enc('<html><head><title>t</title><script>x()</script></head><body> </body></html>'), 'e.html')).rejects.toMatchObject({ code: 'empty-file' });
   });
 });
+
+describe('HTML nested beyond any real page', () => {
+  it('is refused with a message naming the file, however the elements are left open', async () => {
+    const closed = '<div>'.repeat(100_000) + 'x' + '</div>'.repeat(100_000);
+    const unclosed = '<b><i>'.repeat(50_000) + 'x';
+    for (const html of [closed, unclosed]) {
+      expect(() => htmlToText(html, 'deep.html')).toThrow(/deep\.html nests HTML elements more than 4096 deep/);
+    }
+    await expect(extractDocument(new TextEncoder().encode(unclosed), 'deep.html')).rejects.toMatchObject({ code: 'corrupt-file' });
+  });
+
+  it('reads deep but plausible nesting, and elements that close themselves do not add up', () => {
+    expect(htmlToText('<div>'.repeat(1000) + 'deep text' + '</div>'.repeat(1000)).text).toBe('deep text');
+    expect(htmlToText('<p>a<br>b<img src=x></p>'.repeat(10_000)).text.split('\n\n')).toHaveLength(10_000);
+  });
+});

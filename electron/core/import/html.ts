@@ -6,7 +6,7 @@ import { packageVersion } from './package-version.js';
 import type { ExtractedDocument } from './types.js';
 
 export function extractHtml(bytes: Uint8Array, fileName: string, ext: string): ExtractedDocument {
-  const { text, head } = htmlToText(decodeText(bytes, fileName));
+  const { text, head } = htmlToText(decodeText(bytes, fileName), fileName);
   const first = (...keys: string[]): string | null => {
     for (const key of keys) {
       const value = head.meta.get(key)?.find((v) => v !== '');
