@@ -27,7 +27,8 @@ export async function openExistingReview(dir: string, options: OpenOptions): Pro
     throw new CliError(`no review at ${dir}: the folder does not exist (create one with: evidentia init ${dir})`);
   }
   if (!statSync(abs).isDirectory()) throw new CliError(`${dir} is a file, not a review folder`);
-  if (!existsSync(join(abs, REVIEW_FILE))) {
+  // A review whose review.json is gone but whose backup is not is restored when opened (store/recover.ts).
+  if (!existsSync(join(abs, REVIEW_FILE)) && !existsSync(join(abs, `${REVIEW_FILE}.bak`))) {
     throw new CliError(`${dir} is not an Evidentia review: it has no ${REVIEW_FILE} (create one with: evidentia init ${dir})`);
   }
   const reviewer = options.reviewer === undefined ? undefined : checkReviewer(options.reviewer);

@@ -1,15 +1,18 @@
 /**
- * One persisted JSON file of a review, through lowdb (`new Low(new JSONFile(path))`, or its DataFile for compact files: lowdb's writer
- * replaces the file atomically by temp file + rename). Unlike JSONFilePreset this never switches to
- * memory under NODE_ENV=test, and it adds what lowdb leaves out: migration and schema validation on
- * read, validation before every write, and errors that name the file.
+ * One persisted JSON file of a review, through lowdb (`new Low(adapter)`; reads through lowdb's
+ * JSONFile, writes through DurableJsonFile, which flushes what lowdb's own writer does not: see
+ * durable-file.ts). Unlike JSONFilePreset this never switches to memory under NODE_ENV=test, and
+ * it adds what lowdb leaves out: migration and schema validation on read, validation before every
+ * write, a copy of a file as it was before its first migrated write, and errors that name the file.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
-import { DataFile, JSONFile } from 'lowdb/node';
+import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { migrate, type MigrationList } from '../../../shared/migrations/index.js';
 import { EvidentiaError } from '../../../shared/result.js';
+import { exists, writeFileAtomic } from './atomic.js';
+import { DurableJsonFile } from './durable-file.js';
 import { writeFailure } from './write-failure.js';
 
 export interface DocSpec<T> {
@@ -22,6 +25,8 @@ export interface DocSpec<T> {
   compact?: boolean;
   /** A writer of its own (annotation shards: see shard-file.ts); `forget` drops what it remembers. */
   adapter?: (file: string) => DocAdapter<T>;
+  /** Keep the previous version as `<file>.bak` on every write (review.json: see recover.ts). */
+  backup?: boolean;
 }
 
 /** A lowdb adapter that may remember serialised pieces (`forget`) and the stamp of its last write. */
@@ -55,9 +60,32 @@ async function hasStamp(file: string, stamp: FileStamp): Promise<boolean> {
   }
 }
 
+/** Where a file of schema version `version` is kept before its first migrated write replaces it. */
+export const migrationBackupPathOf = (file: string, version: number): string => `${file}.v${version}.bak`;
+
+/**
+ * Copy `file` as it is on disk to `<file>.v<version>.bak`, unless such a copy exists already (the
+ * first one is the original: a later run must not replace it). Called before a file that was
+ * migrated at load is overwritten, so the user can go back to an older Evidentia with their data.
+ */
+export async function backupBeforeMigratedWrite(file: string, version: number): Promise<void> {
+  const backup = migrationBackupPathOf(file, version);
+  if (await exists(backup)) return;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  await writeFileAtomic(backup, bytes);
+}
+
 export class JsonDoc<T> {
   private readonly low: Low<T>;
   private readonly adapter: DocAdapter<T>;
+  /** The schema version the file had on disk when it was loaded and migrated; null once it is backed up (or was current). */
+  migratedFrom: number | null = null;
 
   private constructor(
     readonly file: string,
@@ -66,9 +94,7 @@ export class JsonDoc<T> {
   ) {
     this.adapter = spec.adapter
       ? spec.adapter(file)
-      : spec.compact
-        ? new DataFile<T>(file, { parse: JSON.parse, stringify: (value) => JSON.stringify(value) })
-        : new JSONFile<T>(file);
+      : new DurableJsonFile<T>(file, { ...(spec.compact ? {} : { indent: 2 }), ...(spec.backup ? { backup: true } : {}) });
     this.low = new Low<T>(this.adapter, data);
   }
 
@@ -101,13 +127,15 @@ export class JsonDoc<T> {
       throw ioError(file, error);
     }
     if (reader.data === null) return null;
-    const { data, applied } = migrate(spec.migrations, reader.data, file);
+    const { data, applied, fromVersion } = migrate(spec.migrations, reader.data, file);
     if (unchanged && applied.length === 0 && (await hasStamp(file, validated!))) return new JsonDoc(file, spec, data as unknown as T);
     const parsed = spec.schema.safeParse(data);
     if (!parsed.success) {
       throw new EvidentiaError('corrupt-file', `${file} is damaged: ${describeIssues(parsed.error)}.`);
     }
-    return new JsonDoc(file, spec, parsed.data);
+    const doc = new JsonDoc(file, spec, parsed.data);
+    if (applied.length > 0) doc.migratedFrom = fromVersion;
+    return doc;
   }
 
   /** Size and mtime of the file right after the last save, when the writer knows them (shards). */
@@ -139,6 +167,10 @@ export class JsonDoc<T> {
       }
     }
     try {
+      if (this.migratedFrom !== null) {
+        await backupBeforeMigratedWrite(this.file, this.migratedFrom);
+        this.migratedFrom = null;
+      }
       await this.low.write();
     } catch (error) {
       throw writeFailure(this.file, error);

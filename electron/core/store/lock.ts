@@ -1,13 +1,14 @@
 /**
- * Single-writer lock: `.evidentia.lock` created exclusively (O_EXCL) holding {pid, hostname, time,
- * token}. A second process (or a second openReview in the same process) finds it and opens the
+ * Single-writer lock: `.evidentia.lock` created exclusively (a hard link that fails if the name
+ * exists, see createExclusive) holding {pid, hostname, time, token}. A second process (or a second openReview in the same process) finds it and opens the
  * review read-only. A lock left by a crashed process on this machine (pid no longer alive) is taken
  * over; a lock from another host is respected, since we cannot tell whether that process lives.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import os from 'node:os';
+import { tempPathFor } from './atomic.js';
 
 export interface LockInfo {
   pid: number;
@@ -80,7 +81,39 @@ async function readLock(file: string): Promise<LockInfo | null> {
   }
 }
 
+/** Errors of link() that mean "no hard links here" (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP']);
+
+/**
+ * Create the lock with its content in one step: the content goes into a temporary file, which is
+ * then hard-linked under the lock's name (link fails with EEXIST when the lock exists, like O_EXCL).
+ * A process killed at any moment so leaves either no lock or a complete one, never the empty lock
+ * that would make the next opener wait out UNREADABLE_GRACE_MS read-only. Where hard links are not
+ * supported, falls back to an exclusive create then write.
+ */
 async function createExclusive(file: string, info: LockInfo): Promise<boolean> {
+  const temp = tempPathFor(file);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(JSON.stringify(info, null, 2));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await link(temp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (NO_HARD_LINKS.has(code)) return createExclusiveInPlace(file, info);
+    throw error;
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+async function createExclusiveInPlace(file: string, info: LockInfo): Promise<boolean> {
   try {
     const handle = await open(file, 'wx');
     try {

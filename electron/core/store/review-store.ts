@@ -17,12 +17,14 @@ import { EvidentiaError } from '../../../shared/result.js';
 import { defaultTemplate } from '../../../shared/templates/default-template.js';
 import { stampOf } from './catalogue-file.js';
 import { CatalogueKeeper, type KeeperOptions } from './catalogue-keeper.js';
-import { JsonDoc, type DocSpec } from './json-file.js';
+import { backupBeforeMigratedWrite, JsonDoc, type DocSpec } from './json-file.js';
+import { loadReviewFile, removeLeftoverShardTempFiles, removeLeftoverTempFiles } from './recover.js';
 import { ShardFileAdapter } from './shard-file.js';
 import { Lru } from './lru.js';
 import { ReviewPaths } from './paths.js';
 
-const REVIEW_SPEC: DocSpec<ReviewFile> = { schema: ReviewFile, migrations: REVIEW_MIGRATIONS };
+/** review.json keeps its previous version as review.json.bak, restored at open if needed (recover.ts). */
+const REVIEW_SPEC: DocSpec<ReviewFile> = { schema: ReviewFile, migrations: REVIEW_MIGRATIONS, backup: true };
 const ARTICLE_SPEC: DocSpec<Article> = { schema: Article, migrations: ARTICLE_MIGRATIONS, compact: true };
 const SHARD_SPEC: DocSpec<AnnotationFile> = {
   schema: AnnotationFile,
@@ -53,6 +55,13 @@ export class ReviewStore {
   readonly catalogue: CatalogueKeeper;
   /** article id → its index row's sha256, rebuilt after review.json changes. */
   private shaById: Map<string, string> | null = null;
+  /** Article files loaded from an older schema version: backed up before they are first rewritten. */
+  private readonly migratedArticles = new Map<string, number>();
+  /** What opening repaired, for the user (review.json restored from its backup); empty when nothing was. */
+  readonly notices: string[] = [];
+  private closing = false;
+  /** Removal of temporary files left in the shard folders by a killed writer (background, writable only). */
+  private readonly shardTempsRemoved: Promise<unknown>;
 
   private constructor(
     readonly paths: ReviewPaths,
@@ -60,23 +69,40 @@ export class ReviewStore {
     options: OpenStoreOptions,
   ) {
     this.catalogue = new CatalogueKeeper(paths, () => this.review.articles, options);
+    const log = options.log ?? (() => {});
+    this.shardTempsRemoved = options.writable
+      ? removeLeftoverShardTempFiles(paths, () => !this.closing)
+          .then((removed) => {
+            if (removed.length > 0) log(`removed ${removed.length} temporary file(s) left in the shard folders by an interrupted write`);
+          })
+          .catch((error: unknown) => log('could not remove the temporary files left in the shard folders', error))
+      : Promise.resolve();
   }
 
-  /** Open an existing review; not-found when the folder holds no review.json. */
+  /**
+   * Open an existing review; not-found when the folder holds no review.json (nor its backup). The
+   * lock holder (`writable`) first repairs what a crash may have left (see recover.ts).
+   */
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<ReviewStore> {
     const paths = new ReviewPaths(dir);
-    const doc = await JsonDoc.load(paths.reviewFile, REVIEW_SPEC);
-    if (doc === null) {
-      throw new EvidentiaError(
-        'not-found',
-        `${dir} is not an Evidentia review (it has no review.json). Create one with "evidentia init" or open another folder.`,
-      );
+    const log = options.log ?? (() => {});
+    if (options.writable) {
+      const removed = await removeLeftoverTempFiles(paths);
+      if (removed.length > 0) log(`removed temporary files left by an interrupted write: ${removed.join(', ')}`);
     }
-    return new ReviewStore(paths, doc, options);
+    const { doc, notice } = await loadReviewFile(paths, REVIEW_SPEC, options.writable === true);
+    const store = new ReviewStore(paths, doc, options);
+    if (notice) {
+      log(notice);
+      store.notices.push(notice);
+    }
+    return store;
   }
 
   /** Write what is derived and pending; the store is not used after this. */
   async close(): Promise<void> {
+    this.closing = true;
+    await this.shardTempsRemoved;
     await this.catalogue.close();
   }
 
@@ -125,12 +151,18 @@ export class ReviewStore {
     if (cached) return cached;
     const doc = await JsonDoc.load(this.paths.article(id), ARTICLE_SPEC);
     if (doc === null) throw new EvidentiaError('not-found', `No article ${id} in this review.`);
+    if (doc.migratedFrom !== null) this.migratedArticles.set(id, doc.migratedFrom);
     this.articles.set(id, doc.data);
     return doc.data;
   }
 
   async writeArticle(article: Article): Promise<void> {
     await mkdir(this.paths.articlesDir, { recursive: true });
+    const migratedFrom = this.migratedArticles.get(article.id);
+    if (migratedFrom !== undefined) {
+      await backupBeforeMigratedWrite(this.paths.article(article.id), migratedFrom);
+      this.migratedArticles.delete(article.id);
+    }
     await JsonDoc.create(this.paths.article(article.id), ARTICLE_SPEC, article).save();
     this.articles.set(article.id, article);
     this.emit({ type: 'written', article });

@@ -15,11 +15,17 @@
  * waits for the event loop to come back; those hops, not the disk, were the slow saves (p99 10 ms
  * against 0.7 ms for the same calls made directly). The file's size and mtime are taken from the
  * open file, so the catalogue's stamp costs no further call.
+ *
+ * Durability (see atomic.ts for what each step buys): the temporary file is flushed before the
+ * rename and the folder after it, so an acknowledged save is on the disk, not only in the page
+ * cache. Those two flushes are most of a save's cost now (about 0.1 ms on an idle SSD, several ms on
+ * a busy disk): a save a person waited for is worth more than a faster one.
  */
-import { closeSync, fstatSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { tempPathFor } from './atomic.js';
+import { syncDirSync, tempPathFor } from './atomic.js';
 import type { FileStamp } from './json-file.js';
 
 const COMMA = Buffer.from(',');
@@ -55,12 +61,14 @@ export class ShardFileAdapter<T extends object> implements Adapter<T> {
       let stamp: FileStamp;
       try {
         writevAll(fd, buffers);
+        fsyncSync(fd);
         const info = fstatSync(fd);
         stamp = { size: info.size, mtimeMs: info.mtimeMs };
       } finally {
         closeSync(fd);
       }
       renameSync(temp, this.file);
+      syncDirSync(path.dirname(this.file));
       this.lastWritten = stamp;
     } catch (error) {
       try {
