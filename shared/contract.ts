@@ -10,11 +10,15 @@ import {
   Article,
   ArticleId,
   ArticleSummary,
+  Annotation,
+  AuditCause,
+  AuditEntry,
   CheckReport,
   DiscrepancyItem,
   OutcomeSuggestion,
   Severity,
   DuplicateReason,
+  FieldValue,
   FieldValues,
   ForestPlot,
   ForestQuery,
@@ -183,6 +187,24 @@ export type StudyGroupChange = z.infer<typeof StudyGroupChange>;
 
 const none = z.object({}).strict();
 
+/**
+ * Undo and redo go through the ordinary write channels, saying so (cause, kept in the audit log)
+ * and naming the state they expect to find: the annotation's `updated` stamp, or the cell's value.
+ * A change made since is never overwritten; the call is refused with a message saying so.
+ */
+const ChangeOptions = { cause: AuditCause.optional(), expectedUpdated: z.string().datetime({ offset: true }).optional() };
+
+export const SheetEditInput = SheetEdit.extend({ expected: FieldValue.optional(), cause: AuditCause.optional() }).strict();
+export type SheetEditInput = z.infer<typeof SheetEditInput>;
+/** The edited row, plus what the cell held before (for "tags": the record's own tags), so the UI can undo. */
+export const SheetEditOutput = SheetRecordRow.extend({ previous: FieldValue });
+
+/** History of one annotation (newest first), or of everything about one article when only articleId is given. */
+export const AuditQuery = z
+  .object({ annotationId: AnnotationId.optional(), articleId: ArticleId.optional(), limit: z.number().int().positive().max(10_000).default(500) })
+  .strict()
+  .refine((q) => q.annotationId !== undefined || q.articleId !== undefined, { message: 'name an annotationId or an articleId' });
+
 export const contract = {
   'review.info': { input: none, output: ReviewInfo },
   'articles.list': { input: none, output: z.array(ArticleSummary) },
@@ -211,10 +233,14 @@ export const contract = {
   },
   'annotations.create': { input: NewAnnotation.strict(), output: AnchoredAnnotation },
   'annotations.update': {
-    input: z.object({ id: AnnotationId, body: AnnotationBody }).strict(),
+    input: z.object({ id: AnnotationId, body: AnnotationBody, ...ChangeOptions }).strict(),
     output: AnchoredAnnotation,
   },
-  'annotations.delete': { input: z.object({ id: AnnotationId }).strict(), output: z.object({ id: AnnotationId }) },
+  'annotations.delete': { input: z.object({ id: AnnotationId, ...ChangeOptions }).strict(), output: z.object({ id: AnnotationId }) },
+  /** Put a deleted annotation back exactly as it was, same id (undo of a delete, redo of a create). */
+  'annotations.restore': { input: z.object({ annotation: Annotation, cause: AuditCause.optional() }).strict(), output: AnchoredAnnotation },
+  /** The audit log: who changed what and when, with the values before and after, newest first. */
+  'audit.list': { input: AuditQuery, output: z.array(AuditEntry) },
   'export.run': { input: ExportRequest, output: ExportFile },
   /** Start an export in the background; follow it with jobs.status, fetch it with jobs.result. */
   'export.start': { input: ExportRequest, output: z.object({ jobId: JobId }) },
@@ -235,7 +261,7 @@ export const contract = {
   },
   'sheet.query': { input: SheetQuery, output: SheetPage },
   'sheet.facets': { input: z.object({ templateId: TemplateId.optional() }).strict(), output: SheetFacets },
-  'sheet.edit': { input: SheetEdit, output: SheetRecordRow },
+  'sheet.edit': { input: SheetEditInput, output: SheetEditOutput },
   'duplicates.list': { input: none, output: z.array(DuplicatePair) },
   'duplicates.resolve': { input: DuplicateResolution, output: z.object({ kept: ArticleId.nullable() }) },
   'studies.list': { input: none, output: z.array(StudyGroup) },

@@ -13,15 +13,39 @@ import {
   type Annotation,
   type AnnotationBody,
   type Article,
+  type AuditCause,
 } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
+import type { AuditLog } from './audit/audit-log.js';
 import type { CoreContext } from './context.js';
 
 export type { ArticleCounts } from './store/catalogue.js';
 
-/** Stable order for lists and exports: by creation time, then id. */
+/**
+ * How a change came about (recorded in the audit log) and, for undo and redo, the `updated` stamp
+ * the annotation must still carry: a change made since (elsewhere, or by the sheet) is never clobbered.
+ */
+export interface ChangeOptions {
+  cause?: AuditCause;
+  expectedUpdated?: string;
+}
+
+/** An ISO time after `previous`: two saves within one millisecond still get distinct stamps. */
+function stampAfter(previous: string): string {
+  return new Date(Math.max(Date.now(), Date.parse(previous) + 1)).toISOString();
+}
+
+/** The annotation as stored (an anchored one from a caller carries its anchor too). */
+function stored(a: Annotation): Annotation {
+  return { id: a.id, articleId: a.articleId, reviewer: a.reviewer, target: a.target, body: a.body, created: a.created, updated: a.updated };
+}
+
+/**
+ * Order for lists: by creation time; annotations made in the same millisecond keep their stored
+ * order (reviewers by id, each shard in the order they were made; the sort is stable), as exports do.
+ */
 function byCreated(a: Annotation, b: Annotation): number {
-  return a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.created < b.created ? -1 : a.created > b.created ? 1 : 0;
 }
 
 export function anchorAnnotation(annotation: Annotation, article: Article): AnchoredAnnotation {
@@ -65,10 +89,12 @@ export class Annotations {
   /**
    * @param prepareBody checks a body against its template and stamps the template version in force
    *   (given the body it replaces, or null on create). Identity by default (tests of storage alone).
+   * @param audit where each saved change is recorded (none in tests of storage alone).
    */
   constructor(
     private readonly ctx: CoreContext,
     private readonly prepareBody: (body: AnnotationBody, previous: AnnotationBody | null) => AnnotationBody = (b) => b,
+    private readonly audit: AuditLog | null = null,
   ) {}
 
   /** All annotations on one article, every reviewer, in stable order (not anchored). */
@@ -123,7 +149,7 @@ export class Annotations {
   }
 
   /** @param id given by callers that link several new annotations to each other (rule suggestions). */
-  async create(input: NewAnnotation, givenId?: string): Promise<AnchoredAnnotation> {
+  async create(input: NewAnnotation, givenId?: string, options: ChangeOptions = {}): Promise<AnchoredAnnotation> {
     this.ctx.assertWritable();
     const { store } = this.ctx;
     const article = await store.readArticle(input.articleId);
@@ -157,29 +183,85 @@ export class Annotations {
     const previous = shard.data.annotations;
     shard.data.annotations = [...previous, annotation];
     await store.saveShard(shard, previous, [annotation]);
+    await this.record('create', reviewer, null, annotation, options);
     // Made on the current text: it anchors where it was described (the catalogue counts it as such).
     return anchorAnnotation(annotation, article);
   }
 
-  async update(id: string, body: AnnotationBody): Promise<AnchoredAnnotation> {
+  async update(id: string, body: AnnotationBody, options: ChangeOptions = {}): Promise<AnchoredAnnotation> {
     this.ctx.assertWritable();
     const { shard, index } = await this.find(id);
     const previous = shard.data.annotations;
     const old = previous[index]!;
-    const updated: Annotation = { ...old, body: this.prepareBody(body, old.body), updated: new Date().toISOString() };
+    this.checkUnchanged(old, options);
+    const updated: Annotation = { ...old, body: this.prepareBody(body, old.body), updated: stampAfter(old.updated) };
     shard.data.annotations = previous.map((a, i) => (i === index ? updated : a));
     await this.ctx.store.saveShard(shard, previous, [updated]);
+    await this.record('update', this.ctx.defaultReviewer, old, updated, options);
     return anchorAnnotation(updated, await this.ctx.store.readArticle(updated.articleId));
   }
 
-  async delete(id: string): Promise<{ id: string }> {
+  async delete(id: string, options: ChangeOptions = {}): Promise<{ id: string }> {
     this.ctx.assertWritable();
     const { shard, index, location } = await this.find(id);
     const previous = shard.data.annotations;
+    const old = previous[index]!;
+    this.checkUnchanged(old, options);
     shard.data.annotations = previous.filter((_, i) => i !== index);
     await this.ctx.store.saveShard(shard, previous, []);
+    await this.record('delete', this.ctx.defaultReviewer, old, null, options);
     await this.recountOrphans(location.articleId, location.reviewer);
     return { id };
+  }
+
+  /**
+   * Put a deleted annotation back exactly as it was (same id, quote selectors, body and times), e.g.
+   * to undo a delete or redo a create. Refused if its id is in use again or its article is gone.
+   */
+  async restore(input: Annotation, options: ChangeOptions = {}): Promise<AnchoredAnnotation> {
+    this.ctx.assertWritable();
+    const { store } = this.ctx;
+    const annotation = stored(input);
+    if (annotation.target.source !== annotation.articleId) throw new EvidentiaError('bad-input', 'The annotation\'s target is another article.');
+    if ((await store.catalogue.locate(annotation.id)) !== null) {
+      throw new EvidentiaError('bad-input', 'This annotation exists already (it was put back or re-created meanwhile), so it was not restored again.');
+    }
+    const article = await store.readArticle(annotation.articleId);
+    if (!store.review.reviewers.some((r) => r.id === annotation.reviewer)) {
+      await store.updateReview((review) => {
+        review.reviewers.push({ id: annotation.reviewer, name: annotation.reviewer });
+      });
+    }
+    const shard = await store.shard(article.id, annotation.reviewer, true);
+    const previous = shard.data.annotations;
+    shard.data.annotations = [...previous, annotation];
+    await store.saveShard(shard, previous, [annotation]);
+    await this.record('restore', this.ctx.defaultReviewer, null, annotation, options);
+    // Its selectors may come from an older text: anchored like any stored annotation.
+    const [anchored] = this.anchors.anchorAll([annotation], article);
+    await this.recountOrphans(article.id, annotation.reviewer);
+    return anchored!;
+  }
+
+  private checkUnchanged(current: Annotation, options: ChangeOptions): void {
+    if (options.expectedUpdated === undefined || options.expectedUpdated === current.updated) return;
+    const what = options.cause === 'redo' ? 'redo' : 'undo';
+    throw new EvidentiaError(
+      'bad-input',
+      `This ${current.body.type} was changed since (last saved ${current.updated}), so the ${what} was not applied: the newer change is kept.`,
+    );
+  }
+
+  private async record(action: 'create' | 'update' | 'delete' | 'restore', reviewer: string, before: Annotation | null, after: Annotation | null, options: ChangeOptions) {
+    const subject = (after ?? before)!;
+    await this.audit?.record({
+      reviewer,
+      action,
+      cause: options.cause ?? 'edit',
+      target: { type: 'annotation', articleId: subject.articleId, annotationId: subject.id, owner: subject.reviewer },
+      before,
+      after,
+    });
   }
 
   /** One annotation by id (not anchored), or null. Used by exports to follow discrepancy links. */

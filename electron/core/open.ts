@@ -9,6 +9,7 @@ import { contract, type Channel, type ExportFile, type ParsedInput, type RawHand
 import { ReviewerId, type ReviewInfo } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import { Annotations } from './annotations.js';
+import { AuditLog } from './audit/audit-log.js';
 import { Articles } from './articles.js';
 import type { CoreContext, Logger } from './context.js';
 import { runExport, runExportToFile, type ExportDeps } from './export/index.js';
@@ -28,7 +29,7 @@ import { forestPlotFor } from '../../shared/forest/index.js';
 import type { ExtractDocument } from './import/types.js';
 import { Importer } from './importer.js';
 import { SerialQueue } from './serial.js';
-import { exists } from './store/atomic.js';
+import { looksLikeReview } from './store/recover.js';
 import { acquireLock, type HeldLock, type LockInfo } from './store/lock.js';
 import { ReviewPaths } from './store/paths.js';
 import { ReviewStore } from './store/review-store.js';
@@ -63,7 +64,8 @@ function parseInput<C extends Channel>(channel: C, input: unknown): ParsedInput<
 
 async function prepareFolder(dir: string, options: OpenReviewOptions): Promise<{ lock: HeldLock | null; readOnlyReason: string | null }> {
   const paths = new ReviewPaths(dir);
-  const isReview = await exists(paths.reviewFile);
+  // A review whose review.json is gone but whose backup is not is still a review (restored at open).
+  const isReview = await looksLikeReview(paths);
   if (!isReview && (!options.create || options.readOnly)) {
     throw new EvidentiaError(
       'not-found',
@@ -79,7 +81,7 @@ async function prepareFolder(dir: string, options: OpenReviewOptions): Promise<{
   }
   try {
     // Checked again under the lock: another process may have created it meanwhile.
-    if (!(await exists(paths.reviewFile))) await ReviewStore.create(dir, options.name?.trim() || path.basename(dir) || 'Review');
+    if (!(await looksLikeReview(paths))) await ReviewStore.create(dir, options.name?.trim() || path.basename(dir) || 'Review');
   } catch (error) {
     await result.lock.release();
     throw error;
@@ -114,10 +116,11 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
     },
   };
   const templates = new Templates(ctx);
-  const annotations = new Annotations(ctx, (body, previous) => prepareOutcomeBody(templates, body, previous));
+  const audit = new AuditLog(abs, ctx.log);
+  const annotations = new Annotations(ctx, (body, previous) => prepareOutcomeBody(templates, body, previous), audit);
   const articles = new Articles(ctx);
   const importer = new Importer(ctx);
-  const study = new StudyValuesService(ctx, templates);
+  const study = new StudyValuesService(ctx, templates, audit);
   const sheet = new SheetService(ctx, templates, annotations, study);
   const duplicates = new Duplicates(ctx, annotations);
   const findings = new FindingsCache();
@@ -188,12 +191,25 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
       return writes.run(() => annotations.create(parsed));
     },
     'annotations.update': async (input) => {
-      const { id, body } = parseInput('annotations.update', input);
-      return writes.run(() => annotations.update(id, body));
+      const { id, body, ...options } = parseInput('annotations.update', input);
+      return writes.run(() => annotations.update(id, body, options));
     },
     'annotations.delete': async (input) => {
-      const { id } = parseInput('annotations.delete', input);
-      return writes.run(() => annotations.delete(id));
+      const { id, ...options } = parseInput('annotations.delete', input);
+      return writes.run(() => annotations.delete(id, options));
+    },
+    'annotations.restore': async (input) => {
+      const { annotation, cause } = parseInput('annotations.restore', input);
+      return writes.run(() => annotations.restore(annotation, cause === undefined ? {} : { cause }));
+    },
+    'audit.list': async (input) => {
+      const { annotationId, articleId, limit } = parseInput('audit.list', input);
+      // An annotation's log is its article's: found from the catalogue, or named by the caller once deleted.
+      const where = annotationId === undefined ? null : ((await store.catalogue.locate(annotationId))?.articleId ?? null);
+      const article = where ?? articleId;
+      if (article === undefined) throw new EvidentiaError('not-found', `No annotation ${annotationId ?? ''} in this review; name its article to see the history of a deleted one.`);
+      const entries = annotationId === undefined ? await audit.forArticle(article) : await audit.forAnnotation(article, annotationId);
+      return entries.slice(0, limit);
     },
     'articles.update': async (input) => {
       const { id, changes } = parseInput('articles.update', input);

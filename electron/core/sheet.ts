@@ -3,7 +3,7 @@
  * moves the revision), then filtered, sorted, grouped and paged per query; edits in place go to
  * the outcome annotation or the article's study values.
  */
-import type { SheetEdit, SheetQuery, SheetRecordRow } from '../../shared/model/index.js';
+import type { AuditCause, FieldValue, SheetEdit, SheetQuery, SheetRecordRow } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import { buildSheet, type SheetData } from '../../shared/sheet/build.js';
 import { querySheet, sheetFacets } from '../../shared/sheet/query.js';
@@ -13,6 +13,24 @@ import type { Annotations } from './annotations.js';
 import type { CoreContext } from './context.js';
 import type { StudyValuesService } from './study.js';
 import type { Templates } from './templates.js';
+
+/**
+ * An edit as the sheet.edit channel takes it. expected (undo and redo): the value the cell must still
+ * hold, so that a change made since elsewhere is never overwritten by an old one.
+ */
+export type SheetEditRequest = SheetEdit & { expected?: FieldValue; cause?: AuditCause };
+/** The row after the edit, and what the cell held before it (the record's own tags for "tags"). */
+export type SheetEditResult = SheetRecordRow & { previous: FieldValue };
+
+/** Cell values compared as a person sees them: empty is empty, tags as a set in order. */
+function sameCell(column: string, a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  const norm = (v: FieldValue | undefined): string => {
+    if (column === 'tags') return (Array.isArray(v) ? v : parseTags(typeof v === 'string' ? v : '')).join(';');
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return '';
+    return JSON.stringify(v);
+  };
+  return norm(a) === norm(b);
+}
 
 export class SheetService {
   /** The rows for one template at one store revision; a promise so concurrent queries share one build. */
@@ -48,19 +66,30 @@ export class SheetService {
     return sheetFacets(await this.data(templateId));
   }
 
-  async edit(edit: SheetEdit): Promise<SheetRecordRow> {
+  async edit(edit: SheetEditRequest): Promise<SheetEditResult> {
     this.ctx.assertWritable();
     const template = this.templates.get(edit.templateId);
     const row = (await this.data(template.id)).rows.find((r) => r.rowId === edit.rowId);
     if (!row) throw new EvidentiaError('not-found', `No sheet row ${edit.rowId}; reload the sheet.`);
     const { column, value } = edit;
+    const cause = edit.cause ?? 'edit';
+    let previous: FieldValue;
+    const check = (current: FieldValue) => {
+      previous = current;
+      if (edit.expected !== undefined && !sameCell(column, current, edit.expected)) {
+        throw new EvidentiaError('bad-input', `This cell was changed since, so the ${cause === 'redo' ? 'redo' : 'undo'} was not applied: the newer value is kept.`);
+      }
+    };
     if (column.startsWith('s.')) {
       const current = (await this.study.get(row.articleId)).find((s) => s.reviewer === row.reviewer && s.template.id === template.id);
-      await this.study.save(row.articleId, template.id, { ...(current?.fields ?? {}), [column.slice(2)]: value }, row.reviewer);
+      check(current?.fields[column.slice(2)] ?? null);
+      await this.study.save(row.articleId, template.id, { ...(current?.fields ?? {}), [column.slice(2)]: value }, row.reviewer, cause);
     } else {
       if (row.annotationId === null) throw new EvidentiaError('bad-input', 'This row has no outcome record yet: tag an outcome in the article first.');
       const annotation = await this.annotations.get(row.annotationId);
       if (!annotation || annotation.body.type !== 'outcome') throw new EvidentiaError('not-found', `No outcome record ${row.annotationId}.`);
+      const own = annotation.body;
+      check(column === 'status' ? own.status : column === 'tags' ? own.tags : column.startsWith('o.') ? (own.fields[column.slice(2)] ?? null) : null);
       let body: AnnotationBody;
       if (column === 'status') {
         const status = RecordStatus.safeParse(value);
@@ -74,10 +103,10 @@ export class SheetService {
       } else {
         throw new EvidentiaError('bad-input', `The ${column} column cannot be edited in the sheet.`);
       }
-      await this.annotations.update(annotation.id, body);
+      await this.annotations.update(annotation.id, body, { cause });
     }
     const updated = (await this.data(template.id)).rows.find((r) => r.rowId === edit.rowId);
     // A study-only row whose last value was just cleared is no longer a row of the sheet.
-    return updated ?? { ...row, values: { ...row.values, [column]: value } };
+    return { ...(updated ?? { ...row, values: { ...row.values, [column]: value } }), previous: previous! };
   }
 }

@@ -1,8 +1,9 @@
 /** Study-level values: one record per article, reviewer and template, kept in the reviewer's shard. */
 import type { StudyValues } from '../../shared/contract.js';
-import { ReviewerId, type FieldValues } from '../../shared/model/index.js';
+import { ReviewerId, type AuditCause, type FieldValues } from '../../shared/model/index.js';
 import { EvidentiaError } from '../../shared/result.js';
 import { changedKeys, checkValues } from '../../shared/templates/values.js';
+import type { AuditLog } from './audit/audit-log.js';
 import type { CoreContext } from './context.js';
 import type { Templates } from './templates.js';
 
@@ -10,6 +11,8 @@ export class StudyValuesService {
   constructor(
     private readonly ctx: CoreContext,
     private readonly templates: Templates,
+    /** Where each saved change is recorded (none in tests of storage alone). */
+    private readonly audit: AuditLog | null = null,
   ) {}
 
   async get(articleId: string): Promise<StudyValues[]> {
@@ -24,7 +27,7 @@ export class StudyValuesService {
   }
 
   /** Replace one reviewer's values for a template; `fields` is the whole set (missing keys are cleared). */
-  async save(articleId: string, templateId: string, fields: FieldValues, reviewer = this.ctx.defaultReviewer): Promise<StudyValues> {
+  async save(articleId: string, templateId: string, fields: FieldValues, reviewer = this.ctx.defaultReviewer, cause: AuditCause = 'edit'): Promise<StudyValues> {
     this.ctx.assertWritable();
     this.requireArticle(articleId);
     if (!ReviewerId.safeParse(reviewer).success) throw new EvidentiaError('bad-input', `Not a valid reviewer id: ${reviewer}`);
@@ -36,6 +39,14 @@ export class StudyValuesService {
     const record = { template: { id: template.id, version: template.version }, fields, updated: new Date().toISOString() };
     await store.updateShard(articleId, reviewer, (shard) => {
       shard.study = [...shard.study.filter((s) => s.template.id !== templateId), record];
+    });
+    await this.audit?.record({
+      reviewer,
+      action: existing ? 'update' : 'create',
+      cause,
+      target: { type: 'study', articleId, templateId: template.id, owner: reviewer },
+      before: existing ?? null,
+      after: record,
     });
     return { ...record, reviewer };
   }

@@ -18,6 +18,8 @@ export const PRELOAD_CHANNELS = [
   'annotations.create',
   'annotations.update',
   'annotations.delete',
+  'annotations.restore',
+  'audit.list',
   'export.run',
   'export.start',
   'jobs.status',

@@ -5,6 +5,7 @@
 import {
   ANNOTATION_FILE_SCHEMA_VERSION,
   ARTICLE_SCHEMA_VERSION,
+  AUDIT_ENTRY_SCHEMA_VERSION,
   DEFAULT_TEMPLATE_REF,
   EMPTY_BIBLIO,
   REVIEW_SCHEMA_VERSION,
@@ -93,4 +94,15 @@ export const ANNOTATION_FILE_MIGRATIONS = defineMigrations({
       }),
     },
   ],
+});
+
+/**
+ * Audit log lines (audit/<articleId>/<reviewerId>.ndjson). Each line carries its own schemaVersion
+ * and is migrated alone when read: an append-only file is never rewritten, so old lines stay old.
+ */
+export const AUDIT_ENTRY_MIGRATIONS = defineMigrations({
+  kind: 'audit log line',
+  current: AUDIT_ENTRY_SCHEMA_VERSION,
+  oldest: 1,
+  steps: [],
 });

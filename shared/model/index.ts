@@ -7,3 +7,4 @@ export * from './sheet.js';
 export * from './forest.js';
 export * from './findings.js';
 export * from './search.js';
+export * from './audit.js';

@@ -35,6 +35,7 @@ describe('import', () => {
       'files/',
       `files/${sha(ALPHA)}.txt`,
       'review.json',
+      'review.json.bak', // the index as it was before this import (see store/durable-file.ts)
     ]);
     expect(await readFile(path.join(dir, 'files', `${sha(ALPHA)}.txt`), 'utf8')).toBe(ALPHA);
     const article = Article.parse(JSON.parse(await readFile(path.join(dir, 'articles', `${id}.json`), 'utf8')));
@@ -185,7 +186,10 @@ describe('import', () => {
     const id = report.results[0]!.articleId!;
     await core['annotations.create']({ articleId: id, start: 0, end: 5, exact: 'Alpha', body: { type: 'note', text: 'n' } });
     expect(await core['articles.delete']({ id })).toEqual({ id });
-    expect(await listTree(dir)).toEqual(before);
+    // Gone but the backup of review.json and the audit log, which is append-only: the history of
+    // what was done to the article outlives it.
+    const audit = ['audit/', `audit/${id}/`, `audit/${id}/me.ndjson`];
+    expect(await listTree(dir)).toEqual([...before, ...audit, 'review.json.bak'].sort());
     expect(await core['articles.list']({})).toEqual([]);
     await expect(core['articles.get']({ id })).rejects.toMatchObject({ code: 'not-found' });
     await expect(core['articles.delete']({ id })).rejects.toMatchObject({ code: 'not-found' });

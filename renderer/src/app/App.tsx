@@ -13,6 +13,7 @@ import { DuplicatesView } from '../duplicates/DuplicatesView';
 import { ForestView } from '../forest/ForestView';
 import { DiscrepancyBoard } from '../discrepancies/DiscrepancyBoard';
 import { CompareView } from '../discrepancies/CompareView';
+import { HistoryButtons, HistoryProvider, HistoryToast } from '../history/HistoryProvider';
 import { ErrorsProvider, useErrors } from './errors';
 import { ReviewContext } from './review';
 import { hrefFor, useRoute } from './route';
@@ -55,48 +56,53 @@ function Shell() {
   );
   const dragging = useDropFiles(onDrop, info !== null && !info.readOnly && !progress.running);
 
+  const readOnly = info?.readOnly ?? true;
   return (
     <ReviewContext.Provider value={info}>
-      <header className="app-header">
-        <a href={hrefFor({ view: 'library' })} className="brand">
-          Evidentia
-        </a>
-        {info ? <span className="review-name">{info.name}</span> : null}
-        <nav>
-          {NAV.map(({ view, label }) => (
-            <a key={view} href={hrefFor({ view })} aria-current={route.view === view || (route.view === 'compare' && view === 'discrepancies') ? 'page' : undefined}>
-              {label}
-            </a>
-          ))}
-        </nav>
-      </header>
-      {info?.readOnly ? (
-        <div className="banner" role="status">
-          This review is open read-only: another Evidentia window or process is writing to it. You can read and export;
-          importing and tagging are disabled.
-        </div>
-      ) : null}
-      {route.view === 'reader' ? (
-        <ReaderView key={route.articleId} articleId={route.articleId} annotationId={route.annotationId} onChanged={onImported} />
-      ) : route.view === 'sheet' ? (
-        <SheetView />
-      ) : route.view === 'templates' ? (
-        <TemplatesView />
-      ) : route.view === 'duplicates' ? (
-        <DuplicatesView onChanged={onImported} />
-      ) : route.view === 'forest' ? (
-        <ForestView />
-      ) : route.view === 'discrepancies' ? (
-        <DiscrepancyBoard />
-      ) : route.view === 'compare' ? (
-        <CompareView key={route.discrepancyId} discrepancyId={route.discrepancyId} />
-      ) : (
-        <LibraryView articles={articles} progress={progress} importFiles={importFiles} attachFiles={(id, files) => void attachFiles(id, files)} />
-      )}
-      {dragging ? <div className="drop-overlay">Drop files to import them</div> : null}
-      {passwordRequest ? (
-        <PasswordDialog {...passwordRequest} onSubmit={answerPassword} onCancel={() => answerPassword(null)} />
-      ) : null}
+      <HistoryProvider readOnly={readOnly}>
+        <header className="app-header">
+          <a href={hrefFor({ view: 'library' })} className="brand">
+            Evidentia
+          </a>
+          {info ? <span className="review-name">{info.name}</span> : null}
+          <nav>
+            {NAV.map(({ view, label }) => (
+              <a key={view} href={hrefFor({ view })} aria-current={route.view === view || (route.view === 'compare' && view === 'discrepancies') ? 'page' : undefined}>
+                {label}
+              </a>
+            ))}
+          </nav>
+          <HistoryButtons readOnly={readOnly} />
+        </header>
+        {info?.readOnly ? (
+          <div className="banner" role="status">
+            This review is open read-only: another Evidentia window or process is writing to it. You can read and export;
+            importing and tagging are disabled.
+          </div>
+        ) : null}
+        {route.view === 'reader' ? (
+          <ReaderView key={route.articleId} articleId={route.articleId} annotationId={route.annotationId} onChanged={onImported} />
+        ) : route.view === 'sheet' ? (
+          <SheetView />
+        ) : route.view === 'templates' ? (
+          <TemplatesView />
+        ) : route.view === 'duplicates' ? (
+          <DuplicatesView onChanged={onImported} />
+        ) : route.view === 'forest' ? (
+          <ForestView />
+        ) : route.view === 'discrepancies' ? (
+          <DiscrepancyBoard />
+        ) : route.view === 'compare' ? (
+          <CompareView key={route.discrepancyId} discrepancyId={route.discrepancyId} />
+        ) : (
+          <LibraryView articles={articles} progress={progress} importFiles={importFiles} attachFiles={(id, files) => void attachFiles(id, files)} />
+        )}
+        {dragging ? <div className="drop-overlay">Drop files to import them</div> : null}
+        {passwordRequest ? (
+          <PasswordDialog {...passwordRequest} onSubmit={answerPassword} onCancel={() => answerPassword(null)} />
+        ) : null}
+        <HistoryToast />
+      </HistoryProvider>
     </ReviewContext.Provider>
   );
 }

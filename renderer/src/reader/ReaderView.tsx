@@ -9,6 +9,9 @@ import { useErrors } from '../app/errors';
 import { useReadOnly } from '../app/review';
 import { AnnotationEditor, emptyBody } from '../forms/AnnotationEditor';
 import { ConfirmDialog } from '../forms/ConfirmDialog';
+import { annotationCreated, annotationDeleted, annotationUpdated } from '../history/commands';
+import { HistoryDialog } from '../history/HistoryDialog';
+import { useHistory } from '../history/HistoryProvider';
 import { ArticleHeader } from './ArticleHeader';
 import { quoteOf } from './describe';
 import type { FocusRequest } from './focus';
@@ -49,6 +52,8 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [toDelete, setToDelete] = useState<AnchoredAnnotation | null>(null);
+  const [historyOf, setHistoryOf] = useState<AnchoredAnnotation | null>(null);
+  const history = useHistory();
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const isPdf = article?.kind === 'pdf';
   const [pdfShown, setPdfShown] = usePdfShown(isPdf);
@@ -78,12 +83,14 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
       const result = await api['annotations.create']({ articleId, start, end, exact, body });
       if (!result.ok) return result.error.message;
       replace(result.value);
+      history.record(annotationCreated(result.value));
       setSelection(null);
       window.getSelection()?.removeAllRanges();
     } else {
       const result = await api['annotations.update']({ id: editor.annotation.id, body });
       if (!result.ok) return result.error.message;
       replace(result.value);
+      history.record(annotationUpdated(editor.annotation, result.value));
     }
     onChanged();
     return null;
@@ -94,8 +101,26 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
     const result = await api['annotations.delete']({ id: a.id });
     if (!result.ok) return report(result.error);
     setAnnotations((list) => list.filter((x) => x.id !== a.id));
+    history.record(annotationDeleted(a));
     onChanged();
   }
+
+  // An undo or redo that touched this article: show the annotations as they now are.
+  const { changed } = history;
+  useEffect(() => {
+    if (!changed?.scopes.includes(`article:${articleId}`)) return;
+    let cancelled = false;
+    void api['annotations.list']({ articleId }).then((r) => {
+      if (cancelled) return;
+      if (r.ok) setAnnotations(r.value);
+      else report(r.error);
+    });
+    onChanged();
+    return () => {
+      cancelled = true;
+    };
+    // Once per step; articleId is fixed for this view (App keys it by article).
+  }, [changed]);
 
   const focusOn = (a: AnchoredAnnotation) =>
     setFocus({ id: a.id, page: a.anchor.status === 'orphan' ? null : a.anchor.page, nonce: Date.now() });
@@ -174,6 +199,7 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
         onFocus={focusOn}
         onEdit={(a) => setEditor({ mode: 'edit', annotation: a })}
         onDelete={setToDelete}
+        onHistory={setHistoryOf}
         activeId={focus?.id ?? null}
         top={<StudyPanel articleId={articleId} readOnly={readOnly} />}
         bottom={
@@ -211,10 +237,11 @@ export function ReaderView({ articleId, annotationId = null, onChanged }: Props)
           onClose={() => setEditor(null)}
         />
       ) : null}
+      {historyOf ? <HistoryDialog annotation={historyOf} onClose={() => setHistoryOf(null)} /> : null}
       {toDelete ? (
         <ConfirmDialog
           title="Delete annotation?"
-          message={`Delete this ${toDelete.body.type} and its quote “${quoteOf(toDelete).slice(0, 80)}”? This cannot be undone.`}
+          message={`Delete this ${toDelete.body.type} and its quote “${quoteOf(toDelete).slice(0, 80)}”? You can undo it (Ctrl+Z or Undo).`}
           confirmLabel="Delete"
           onConfirm={() => void remove(toDelete)}
           onCancel={() => setToDelete(null)}

@@ -14,6 +14,8 @@ interface Props {
   onFocus: (a: AnchoredAnnotation) => void;
   onEdit: (a: AnchoredAnnotation) => void;
   onDelete: (a: AnchoredAnnotation) => void;
+  /** Opens the annotation's History (its audit log entries). */
+  onHistory: (a: AnchoredAnnotation) => void;
   /** The annotation last revealed in the text: its entry is marked and scrolled into view. */
   activeId?: string | null;
   /** Shown above the list (the study details panel). */
@@ -22,7 +24,7 @@ interface Props {
   bottom?: ReactNode;
 }
 
-type Actions = Pick<Props, 'readOnly' | 'onFocus' | 'onEdit' | 'onDelete'>;
+type Actions = Pick<Props, 'readOnly' | 'onFocus' | 'onEdit' | 'onDelete' | 'onHistory'>;
 
 function Summary({ a }: { a: AnchoredAnnotation }) {
   const fields = keyFields(a);
@@ -46,7 +48,7 @@ function Summary({ a }: { a: AnchoredAnnotation }) {
 
 // Memoised: scrolling draws new entries without redrawing those already in view.
 const Item = memo(function Item({ a, active, item, actions }: { a: AnchoredAnnotation; active: boolean; item: ItemProps; actions: Actions }) {
-  const { readOnly, onFocus, onEdit, onDelete } = actions;
+  const { readOnly, onFocus, onEdit, onDelete, onHistory } = actions;
   return (
     <li {...item} className={`annotation-item type-${a.body.type}${active ? ' active' : ''}`} data-annotation-id={a.id} aria-current={active || undefined}>
       {a.anchor.status === 'orphan' ? (
@@ -66,6 +68,9 @@ const Item = memo(function Item({ a, active, item, actions }: { a: AnchoredAnnot
         <button type="button" className="link danger" disabled={readOnly} onClick={() => onDelete(a)}>
           Delete
         </button>
+        <button type="button" className="link" onClick={() => onHistory(a)}>
+          History
+        </button>
       </div>
     </li>
   );
@@ -74,7 +79,7 @@ const Item = memo(function Item({ a, active, item, actions }: { a: AnchoredAnnot
 const keyOf = (a: AnchoredAnnotation) => a.id;
 
 export function Sidebar(props: Props) {
-  const { annotations, readOnly, onFocus, onEdit, onDelete, activeId = null } = props;
+  const { annotations, readOnly, onFocus, onEdit, onDelete, onHistory, activeId = null } = props;
   const [box, setBox] = useState<HTMLElement | null>(null);
   const anchored = useMemo(
     () =>
@@ -85,10 +90,16 @@ export function Sidebar(props: Props) {
   );
   const orphans = useMemo(() => annotations.filter((a) => a.anchor.status === 'orphan'), [annotations]);
   // The handlers change on every reader render; reading them through a ref keeps the items memoised.
-  const latest = useRef<Actions>({ readOnly, onFocus, onEdit, onDelete });
-  latest.current = { readOnly, onFocus, onEdit, onDelete };
+  const latest = useRef<Actions>({ readOnly, onFocus, onEdit, onDelete, onHistory });
+  latest.current = { readOnly, onFocus, onEdit, onDelete, onHistory };
   const actions = useMemo<Actions>(
-    () => ({ readOnly, onFocus: (a) => latest.current.onFocus(a), onEdit: (a) => latest.current.onEdit(a), onDelete: (a) => latest.current.onDelete(a) }),
+    () => ({
+      readOnly,
+      onFocus: (a) => latest.current.onFocus(a),
+      onEdit: (a) => latest.current.onEdit(a),
+      onDelete: (a) => latest.current.onDelete(a),
+      onHistory: (a) => latest.current.onHistory(a),
+    }),
     [readOnly],
   );
   const render = useCallback(

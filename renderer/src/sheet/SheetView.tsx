@@ -8,6 +8,8 @@ import type { FieldValue, SheetColumn, SheetFacets, SheetFilter, SheetGroupBy, S
 import { api } from '../api';
 import { useErrors } from '../app/errors';
 import { useReadOnly } from '../app/review';
+import { sheetEdited } from '../history/commands';
+import { useHistory } from '../history/HistoryProvider';
 import { nextSort } from './columns';
 import { SheetGrid } from './SheetGrid';
 import { SheetToolbar } from './SheetToolbar';
@@ -51,7 +53,9 @@ export function SheetView() {
     () => ({ templateId, filter: { ...filter, text: searchText || undefined }, sort, groupBy, collapsed }),
     [templateId, filter, searchText, sort, groupBy, collapsed],
   );
-  const rows = useSheetRows(query, report);
+  const history = useHistory();
+  // Every undo or redo may touch a row (outcome records and study values are both rows here).
+  const rows = useSheetRows(query, report, history.changed?.nonce ?? 0);
   // Facets once the first rows are in: asked together, the core would build the sheet twice.
   const ready = rows.ready;
   useEffect(() => {
@@ -73,26 +77,24 @@ export function SheetView() {
   };
 
   const { replace } = rows;
+  const { record } = history;
   const effectiveTemplate = rows.templateId ?? templateId;
   const onEdit = useCallback(
     async (row: SheetRecordRow, column: SheetColumn, value: FieldValue) => {
       const before = column.key === 'tags' ? row.tags.join('; ') : JSON.stringify(row.values[column.key] ?? (column.key === 'status' ? row.status : null));
       const after = column.key === 'tags' ? String(value ?? '') : JSON.stringify(value);
       if (before === after) return;
-      const result = await api['sheet.edit']({
-        rowId: row.rowId,
-        templateId: effectiveTemplate,
-        column: column.key,
-        value: column.key === 'tags' ? String(value ?? '') : value,
-      });
+      const sent = column.key === 'tags' ? String(value ?? '') : value;
+      const result = await api['sheet.edit']({ rowId: row.rowId, templateId: effectiveTemplate, column: column.key, value: sent });
       if (!result.ok) {
         report(result.error);
         return;
       }
       replace(result.value);
+      record(sheetEdited(row, column, effectiveTemplate, result.value.previous, sent));
       if (column.key === 'o.outcome' || column.key === 'tags') void loadFacets();
     },
-    [effectiveTemplate, loadFacets, replace, report],
+    [effectiveTemplate, loadFacets, replace, report, record],
   );
 
   const filtered = Object.values(query.filter).some((v) => v !== undefined);

@@ -54,8 +54,9 @@ function evict(pages: Map<number, SheetRow[]>, newest: number) {
   }
 }
 
-export function useSheetRows(query: RowsQuery, report: (error: ErrorInfo) => void): SheetRows {
-  const key = JSON.stringify(query);
+/** @param revision moves when the rows changed behind the sheet's back (an undo or redo): they are fetched again. */
+export function useSheetRows(query: RowsQuery, report: (error: ErrorInfo) => void, revision = 0): SheetRows {
+  const key = `${revision}:${JSON.stringify(query)}`;
   const [cache, setCache] = useState<Cache | null>(null);
   const latest = useRef({ key, query, cache });
   latest.current = { key, query, cache };
