@@ -156,6 +156,7 @@ export async function openReviewWith(dir: string, options: OpenReviewOptions, de
     reviewers: store.review.reviewers,
     defaultReviewer,
     articleCount: store.review.articles.length,
+    notices: [...store.notices],
   });
 
   const handlers: RawHandlers = {

@@ -94,5 +94,10 @@ export const ReviewInfo = z.object({
   /** Reviewer used when a call names none. */
   defaultReviewer: ReviewerId,
   articleCount: z.number().int().nonnegative(),
+  /**
+   * What opening had to repair that the user should know (e.g. review.json restored from its
+   * backup after a crash); shown once per session as a banner. Empty when nothing happened.
+   */
+  notices: z.array(z.string()).default([]),
 });
 export type ReviewInfo = z.infer<typeof ReviewInfo>;

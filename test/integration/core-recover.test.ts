@@ -38,9 +38,12 @@ describe('review.json backup and recovery at open', () => {
     const { messages, log } = testLog();
     const core = await openTest(dir, { log });
 
-    expect((await core['review.info']({})).readOnly).toBe(false);
+    const info = await core['review.info']({});
+    expect(info.readOnly).toBe(false);
     expect((await core['articles.list']({})).map((a) => a.id)).toEqual([articleId]);
     expect(messages.join('\n')).toMatch(/review\.json was damaged; it was restored from its last good copy \(review\.json\.bak, saved .+\)/);
+    // The app shows the same words in a banner (review.info's notices).
+    expect(info.notices).toEqual([expect.stringMatching(/^review\.json was damaged; it was restored/)]);
     expect(await reviewersIn(path.join(dir, 'review.json'))).toEqual(['ann']);
     const aside = (await readdir(dir)).filter((n) => n.startsWith('review.json.damaged-'));
     expect(aside).toHaveLength(1);

@@ -80,6 +80,11 @@ function Shell() {
             importing and tagging are disabled.
           </div>
         ) : null}
+        {(info?.notices ?? []).map((notice) => (
+          <div key={notice} className="banner" role="alert">
+            {notice}
+          </div>
+        ))}
         {route.view === 'reader' ? (
           <ReaderView key={route.articleId} articleId={route.articleId} annotationId={route.annotationId} onChanged={onImported} />
         ) : route.view === 'sheet' ? (
