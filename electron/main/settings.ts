@@ -1,16 +1,18 @@
 /**
  * The app's own small settings file (<userData>/settings.json): which review was open last. Never
- * review data. A missing or damaged file means "no settings" rather than a failed start, and writes
- * are atomic (temp file + rename) so a crash cannot leave half a file.
+ * review data. A missing, damaged or newer-version file means "no settings" rather than a failed
+ * start; it is read through its migration list like every persisted kind, and writes are atomic and
+ * flushed (temp file, fsync, rename) so a crash cannot leave half a file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { migrate, SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION } from '../../shared/migrations/index.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
 const Settings = z.object({
-  schemaVersion: z.literal(1).default(1),
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
   /** Absolute path of the review opened last. */
   lastReview: z.string().min(1).optional(),
 });
@@ -22,16 +24,23 @@ export function settingsPath(userData: string): string {
 
 export async function loadSettings(file: string): Promise<Settings> {
   try {
-    const parsed = Settings.safeParse(JSON.parse(await fs.promises.readFile(file, 'utf8')));
-    return parsed.success ? parsed.data : { schemaVersion: 1 };
+    const raw = JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown;
+    const parsed = Settings.safeParse(migrate(SETTINGS_MIGRATIONS, raw, file).data);
+    return parsed.success ? parsed.data : { schemaVersion: SETTINGS_SCHEMA_VERSION };
   } catch {
-    return { schemaVersion: 1 };
+    return { schemaVersion: SETTINGS_SCHEMA_VERSION };
   }
 }
 
 export async function saveSettings(file: string, settings: Settings): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(temp, `${JSON.stringify(settings, null, 2)}\n`, 'utf8');
+  const handle = await fs.promises.open(temp, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify(settings, null, 2)}\n`, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   await fs.promises.rename(temp, file);
 }

@@ -106,3 +106,15 @@ export const AUDIT_ENTRY_MIGRATIONS = defineMigrations({
   oldest: 1,
   steps: [],
 });
+
+/**
+ * The app's settings file (<userData>/settings.json, electron/main/settings.ts): not review data,
+ * but persisted too, so versioned the same way. Version 1 is the first; no step yet.
+ */
+export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_MIGRATIONS = defineMigrations({
+  kind: 'settings file',
+  current: SETTINGS_SCHEMA_VERSION,
+  oldest: 1,
+  steps: [],
+});

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ANNOTATION_FILE_MIGRATIONS,
   ARTICLE_MIGRATIONS,
+  AUDIT_ENTRY_MIGRATIONS,
+  SETTINGS_MIGRATIONS,
   REVIEW_MIGRATIONS,
   defineMigrations,
   migrate,
@@ -17,11 +19,14 @@ const step = (from: number, to: number, description = `v${from} to v${to}`): Mig
 });
 
 describe('defineMigrations', () => {
-  it('accepts the real lists (one per persisted file kind), each reading back to version 1 (review 3, article 2, annotation file 2)', () => {
-    expect([REVIEW_MIGRATIONS, ARTICLE_MIGRATIONS, ANNOTATION_FILE_MIGRATIONS].map((l) => [l.current, l.oldest, l.steps.length])).toEqual([
+  it('accepts the real lists (one per persisted file kind), each reading back to version 1 (review 3, article 2, annotation file 2, audit line 1, settings 1)', () => {
+    const lists = [REVIEW_MIGRATIONS, ARTICLE_MIGRATIONS, ANNOTATION_FILE_MIGRATIONS, AUDIT_ENTRY_MIGRATIONS, SETTINGS_MIGRATIONS];
+    expect(lists.map((l) => [l.current, l.oldest, l.steps.length])).toEqual([
       [3, 1, 2],
       [2, 1, 1],
       [2, 1, 1],
+      [1, 1, 0],
+      [1, 1, 0],
     ]);
   });
 
