@@ -1,10 +1,11 @@
 /**
  * The parent side of a benchmark phase: bundle the probes (test/bench/probe-*.ts) into dist/tools/bench
- * like build/run-ts.mjs does, run one in a fresh Node process, and collect its result, its peak RSS
+ * with node-bundle.ts, run one in a fresh Node process, and collect its result, its peak RSS
  * and the parent-side times of the signals it prints (spawn → "the list is available").
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { bundleForNode } from './node-bundle.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,26 +14,10 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A folder of their own: dist/tools is shared with other tools and scratch bundles. */
 const TOOLS = path.join(ROOT, 'dist', 'tools', 'bench');
-// A variable, so esbuild leaves this import alone when it bundles bench.ts (esbuild cannot bundle itself).
-const ESBUILD = 'esbuild';
-
 export async function bundleProbes(): Promise<void> {
-  const esbuild = (await import(ESBUILD)) as typeof import('esbuild');
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   const dir = path.join(ROOT, 'test', 'bench');
   const entries = readdirSync(dir).filter((n) => /^probe-.+\.ts$/.test(n) && n !== 'probe-common.ts');
-  await esbuild.build({
-    entryPoints: entries.map((n) => path.join(dir, n)),
-    outdir: TOOLS,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    sourcemap: 'inline',
-    external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
-    logLevel: 'warning',
-  });
+  await bundleForNode(ROOT, { entryPoints: entries.map((n) => path.join(dir, n)), outdir: TOOLS, outExtension: { '.js': '.mjs' } });
 }
 
 export interface ChildRun<T> {

@@ -14,58 +14,27 @@
  * lock), some right as a write starts (on its "intent" line), the rest after a random delay.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openReview } from '../../electron/core/index.js';
+import { findPackageRoot } from '../../electron/core/import/worker-location.js';
+import { bundleForNode } from '../bench/node-bundle.js';
 import { Rng } from '../bench/prng.js';
 import { applyLines, emptyExpected, leftoverTempFiles, unreadableJsonFiles, verifyReview } from './check.js';
 import type { WriterLine } from './protocol.js';
 
-/** The repository root, found from this file whether it runs from test/torture or bundled in dist/tools. */
-const ROOT = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!readFileSafe(path.join(dir, 'package.json')).includes('"name": "evidentia"')) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-})();
-
-function readFileSafe(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
+/** The repository root, from this file whether it runs from test/torture or bundled in dist/tools. */
+const ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url))) ?? process.cwd();
 
 export const WRITER = path.join(ROOT, 'dist', 'tools', 'torture', 'writer.mjs');
-// A variable, so esbuild leaves this import alone when it bundles the harness (it cannot bundle itself).
-const ESBUILD = 'esbuild';
-
 /** Bundle writer.ts into dist/tools/torture/writer.mjs (plain Node cannot run the TypeScript sources). */
 export async function bundleWriter(): Promise<string> {
-  const esbuild = (await import(ESBUILD)) as typeof import('esbuild');
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const result = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'test', 'torture', 'writer.ts')],
-    outfile: WRITER,
-    write: false,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    sourcemap: 'inline',
-    external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
-    logLevel: 'warning',
-  });
+  const result = await bundleForNode(ROOT, { entryPoints: [path.join(ROOT, 'test', 'torture', 'writer.ts')], outfile: WRITER, write: false });
   // Replaced atomically: test files running in parallel bundle it too, and may be starting writers.
   await mkdir(path.dirname(WRITER), { recursive: true });
   const temp = `${WRITER}.${process.pid}.tmp`;
-  await writeFile(temp, result.outputFiles[0]!.contents);
+  await writeFile(temp, result.outputFiles![0]!.contents);
   await rename(temp, WRITER);
   return WRITER;
 }
