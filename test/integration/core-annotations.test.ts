@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { diskFull } from './disk-full.js';
 import { describe, expect, it, vi } from 'vitest';
 import { AnnotationFile, ReviewFile, type Article } from '../../shared/model/index.js';
 import type { Core } from '../../electron/core/types.js';
@@ -30,24 +31,8 @@ async function readShard(dir: string, articleId: string, reviewer: string) {
   return AnnotationFile.parse(JSON.parse(await readFile(path.join(dir, 'annotations', articleId, `${reviewer}.json`), 'utf8')));
 }
 
-/** While on, creating a temporary file fails as on a full disk (shards are written through one). */
-const diskFull = vi.hoisted(() => ({ on: false }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  const open: typeof real.open = async (file, ...rest) => {
-    if (diskFull.on && String(file).endsWith('.tmp')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    return real.open(file, ...rest);
-  };
-  return { ...real, open, default: { ...real, open } };
-});
-vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs')>();
-  const openSync: typeof real.openSync = (file, ...rest) => {
-    if (diskFull.on && String(file).endsWith('.tmp')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    return real.openSync(file, ...rest);
-  };
-  return { ...real, openSync, default: { ...real, openSync } };
-});
+vi.mock('node:fs/promises', async (real) => (await import('./disk-full.js')).fullDiskPromises(await real()));
+vi.mock('node:fs', async (real) => (await import('./disk-full.js')).fullDiskFs(await real()));
 
 describe('annotations', () => {
   it('a save that the disk refuses is an io-error naming the file, and nothing changes', async () => {

@@ -3,6 +3,7 @@
 // calls refuse to clobber newer changes, and a deleted annotation comes back with its id and body.
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { diskFull } from './disk-full.js';
 import { describe, expect, it, vi } from 'vitest';
 import { changesOf } from '../../shared/history/diff.js';
 import type { AnnotationAuditEntry } from '../../shared/model/index.js';
@@ -13,24 +14,8 @@ const TEXT = 'ProDERM trial report\nAt week 16 the mean change in CDASI activity
 const QUOTE = 'was −9.36 with IVIg';
 const OUTCOME = { type: 'outcome' as const, fields: { outcome: 'CDASI-A change', arm: 'IVIg', value: '−9.36', n: '47' } };
 
-/** While on, creating a temporary file fails as on a full disk (shards are written through one). */
-const diskFull = vi.hoisted(() => ({ on: false }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  const open: typeof real.open = async (file, ...rest) => {
-    if (diskFull.on && String(file).endsWith('.tmp')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    return real.open(file, ...rest);
-  };
-  return { ...real, open, default: { ...real, open } };
-});
-vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs')>();
-  const openSync: typeof real.openSync = (file, ...rest) => {
-    if (diskFull.on && String(file).endsWith('.tmp')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    return real.openSync(file, ...rest);
-  };
-  return { ...real, openSync, default: { ...real, openSync } };
-});
+vi.mock('node:fs/promises', async (real) => (await import('./disk-full.js')).fullDiskPromises(await real()));
+vi.mock('node:fs', async (real) => (await import('./disk-full.js')).fullDiskFs(await real()));
 
 async function reviewWithOutcome(): Promise<{ dir: string; core: Core; articleId: string; id: string }> {
   const { dir, core } = await newReview();
