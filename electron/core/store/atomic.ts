@@ -66,20 +66,30 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
-  const temp = tempPathFor(target);
+export interface AtomicWriteOptions {
+  /** A fixed temporary name (one writer per file), instead of a random one beside the target. */
+  temp?: string;
+  /** Runs once the new content is flushed, just before the rename (review.json's backup). */
+  beforeRename?: () => Promise<void>;
+}
+
+export async function writeFileAtomic(target: string, bytes: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
+  const temp = options.temp ?? tempPathFor(target);
   try {
-    const handle = await open(temp, 'wx');
+    // A random name must be new; a fixed one may be left over from a crash and is overwritten.
+    const handle = await open(temp, options.temp ? 'w' : 'wx');
     try {
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
+    await options.beforeRename?.();
     await rename(temp, target);
     await syncDir(path.dirname(target));
   } catch (error) {
-    await removeQuietly(temp);
+    // Not recursive: whatever is in the way under that name (a folder) is not ours to remove.
+    await rm(temp, { force: true }).catch(() => undefined);
     throw writeFailure(target, error);
   }
 }

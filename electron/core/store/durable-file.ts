@@ -1,19 +1,20 @@
 /**
  * The lowdb adapter of review.json and article files: lowdb's own JSONFile writes through steno,
  * which renames its temporary file without flushing it first, so after a power loss the new name
- * may point at an empty file on some filesystems. This one writes like atomic.ts (temp file,
- * fsync, rename, fsync of the folder) and can keep the previous version as `<file>.bak`, which
- * ReviewStore.open restores when the file itself is missing or damaged (see recover.ts).
+ * may point at an empty file on some filesystems. This one writes with atomic.ts's writeFileAtomic
+ * (temp file, fsync, rename, fsync of the folder) and can keep the previous version as
+ * `<file>.bak`, which ReviewStore.open restores when the file itself is missing or damaged
+ * (see recover.ts).
  *
  * The backup is a hard link to the file being replaced, made just before the rename: no bytes are
  * copied, and the file's name is never missing (a second process opening the review read-only at
  * that moment still finds it). Where hard links are not supported (FAT, some network shares) the
  * old file is copied instead.
  */
-import { copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { syncDir, tempPathFor } from './atomic.js';
+import { tempPathFor, writeFileAtomic } from './atomic.js';
 
 export interface DurableFileOptions {
   /** JSON.stringify's indentation: 2 for files people read (review.json), none for large machine-written ones. */
@@ -51,25 +52,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   private async writeNow(text: string): Promise<void> {
-    // lowdb's own temporary name (`.<name>.tmp`): one writer per file (the lock, and the queue
-    // above), so a fixed name is safe, and a leftover one is simply overwritten.
-    const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
-    try {
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(text);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      if (this.options.backup) await keepPrevious(this.file);
-      await rename(temp, this.file);
-      await syncDir(path.dirname(this.file));
-    } catch (error) {
-      // Not recursive: whatever is in the way under that name (a folder) is not ours to remove.
-      await rm(temp, { force: true }).catch(() => undefined);
-      throw error;
-    }
+    await writeFileAtomic(this.file, text, {
+      // lowdb's own temporary name (`.<name>.tmp`): one writer per file (the lock, and the queue
+      // above), so a fixed name is safe, and a leftover one is simply overwritten.
+      temp: path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`),
+      ...(this.options.backup ? { beforeRename: () => keepPrevious(this.file) } : {}),
+    });
   }
 }
 
